@@ -1,0 +1,49 @@
+# Two commands for everyone: `make serve` (or `make build`) and `make test`.
+# Each sets up .venv from requirements.txt on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.requirements-installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup build serve test bench check-translations new-year clean help
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make serve               preview both languages at http://127.0.0.1:8000/ (live reload)"
+	@echo "make build               build both languages into site/ (site/ is replaced only on success)"
+	@echo "make test                run every test"
+	@echo "make check-translations  check that every page has its twin with the same ids and figures"
+	@echo "make new-year YEAR=2025  start next year's report in both languages"
+	@echo "make bench               print build, search and size figures"
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+setup: $(STAMP)
+
+build: $(STAMP)
+	$(PY) scripts/build.py
+
+serve: $(STAMP)
+	$(PY) scripts/serve.py
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+check-translations: $(STAMP)
+	$(PY) scripts/check_translations.py
+
+new-year: $(STAMP)
+	@test -n "$(YEAR)" || { echo "usage: make new-year YEAR=2025"; exit 2; }
+	$(PY) scripts/new_year.py $(YEAR)
+
+bench: $(STAMP)
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf site .site-staging-* .pytest_cache .screenshots

@@ -1,0 +1,110 @@
+"""Open data for one report year: figures.csv, figures.json, datapackage.json.
+
+Output is deterministic (sorted as in the data file, no timestamps) so two
+builds of the same commit are byte-identical.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .data import UNITS, ReportData
+
+__all__ = ["CSV_FIELDS", "figure_rows", "figures_csv", "figures_json", "datapackage_json"]
+
+CSV_FIELDS = ("key", "group", "label_zh", "label_en", "value", "unit", "qualifier", "origin",
+              "period", "formula", "definition_zh", "definition_en", "section")
+
+
+def figure_rows(data: ReportData) -> list[dict[str, Any]]:
+    return [{
+        "key": f.key,
+        "group": f.group,
+        "label_zh": f.label.zh,
+        "label_en": f.label.en,
+        "value": f.value,
+        "unit": f.unit,
+        "qualifier": f.qualifier,
+        "origin": f.origin,
+        "period": f.period,
+        "formula": f.formula or "",
+        "definition_zh": f.definition.zh if f.definition else "",
+        "definition_en": f.definition.en if f.definition else "",
+        "section": f.section,
+    } for f in data.figures.values()]
+
+
+def figures_csv(data: ReportData) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for row in figure_rows(data):
+        writer.writerow({**row, "value": str(row["value"])})
+    return out.getvalue()
+
+
+def _number(value: Any) -> int | float:
+    return int(value) if value == value.to_integral() else float(value)
+
+
+def figures_json(data: ReportData) -> str:
+    document = {
+        "report": {
+            "year": data.year,
+            "title": data.meta.title.model_dump(),
+            "publisher": data.meta.publisher.model_dump(),
+            "published": data.meta.published,
+            "source": data.meta.source_url,
+        },
+        "figures": [{**row, "value": _number(row["value"])} for row in figure_rows(data)],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def datapackage_json(data: ReportData) -> str:
+    """A Frictionless Data Package describing figures.csv with a Table Schema."""
+    package = {
+        "profile": "tabular-data-package",
+        "name": f"nicheng-rule-of-law-report-{data.year}",
+        "title": f"{data.meta.title.zh} / {data.meta.title.en}",
+        "description": "Figures stated in, or computed from, the report. "
+                       "origin=stated: written in the report; described: stated in words; "
+                       "computed: derived by this site, not by the report.",
+        "version": data.meta.published,
+        "sources": [{"title": data.meta.publisher.zh, "path": data.meta.source_url}],
+        "licenses": [{"name": "public-government-information",
+                      "title": "主动公开的政府信息 / Government information disclosed proactively"}],
+        "resources": [{
+            "name": "figures",
+            "path": "figures.csv",
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": {
+                "fields": [
+                    {"name": "key", "type": "string", "constraints": {"required": True, "unique": True,
+                                                                        "pattern": r"[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)+"}},
+                    {"name": "group", "type": "string", "constraints": {"required": True, "enum": list(data.groups)}},
+                    {"name": "label_zh", "type": "string", "constraints": {"required": True}},
+                    {"name": "label_en", "type": "string", "constraints": {"required": True}},
+                    {"name": "value", "type": "number", "constraints": {"required": True, "minimum": 0}},
+                    {"name": "unit", "type": "string", "constraints": {"required": True, "enum": list(UNITS)}},
+                    {"name": "qualifier", "type": "string",
+                     "constraints": {"required": True, "enum": ["exact", "at_least", "or_more", "more_than"]}},
+                    {"name": "origin", "type": "string",
+                     "constraints": {"required": True, "enum": ["stated", "described", "computed"]}},
+                    {"name": "period", "type": "string", "constraints": {"required": True}},
+                    {"name": "formula", "type": "string"},
+                    {"name": "definition_zh", "type": "string"},
+                    {"name": "definition_en", "type": "string"},
+                    {"name": "section", "type": "string", "constraints": {"required": True}},
+                ],
+                "primaryKey": ["key"],
+            },
+        }],
+    }
+    return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
