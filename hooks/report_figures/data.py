@@ -89,21 +89,21 @@ class _LineLoader(yaml.SafeLoader):
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
 
 
-def _read_yaml(path: Path) -> Any:
+def _read_yaml(path: Path, shown: str) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise FigureDataError(path, None, None, "找不到数据文件。", "the data file does not exist.",
+        raise FigureDataError(shown, None, None, "找不到数据文件。", "the data file does not exist.",
                               "确认文件名和位置（docs/data/年份.yml）。",
                               "check the file name and place (docs/data/YEAR.yml).") from None
     except UnicodeDecodeError:
-        raise FigureDataError(path, None, None, "文件不是 UTF-8 编码。", "the file is not UTF-8 text.",
+        raise FigureDataError(shown, None, None, "文件不是 UTF-8 编码。", "the file is not UTF-8 text.",
                               "用 UTF-8 编码重新保存。", "save the file again as UTF-8.") from None
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except _DuplicateKey as dup:
         raise FigureDataError(
-            path, dup.line, dup.key,
+            shown, dup.line, dup.key,
             f"键名 `{dup.key}` 重复出现（第一次在第{dup.first_line}行）。",
             f"the key `{dup.key}` appears twice (first on line {dup.first_line}).",
             "删除或重命名其中一个；每个数字只能写一次。",
@@ -112,7 +112,7 @@ def _read_yaml(path: Path) -> Any:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         raise FigureDataError(
-            path, line, None,
+            shown, line, None,
             f"YAML 格式错误：{error.problem}。", f"the YAML cannot be read: {error.problem}.",
             "检查这一行及上一行的缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对。",
             "check the indentation of this line and the one above (spaces, not tabs), "
@@ -286,7 +286,7 @@ def load_report_data(path: Path | str, *, display_path: str | None = None) -> Re
     """Read, validate and compute the figures of one year. Raises FigureDataError."""
     path = Path(path)
     shown = display_path or str(path)
-    raw = _read_yaml(path)
+    raw = _read_yaml(path, shown)
     if not isinstance(raw, dict):
         raise FigureDataError(shown, 1, None, "文件内容不是“键: 值”结构。", "the file is not a YAML mapping.",
                               "以 report:、groups:、figures: 三段开头，参照 docs/data/2024.yml。",
@@ -311,6 +311,10 @@ def load_report_data(path: Path | str, *, display_path: str | None = None) -> Re
             _check_value(shown, key, figure_lines.get(key), spec, number, given=True)
             values[key] = number
             decimals[key] = max(0, -number.as_tuple().exponent) if number != number.to_integral() else 0
+
+    # Checks on given figures first: their message names the real mistake
+    # (settled > cases) rather than a derived figure that it breaks (rate > 100%).
+    _run_checks(shown, raw, parsed.checks, values, given_only=True)
 
     # Derived figures, in dependency order; a cycle or an unknown key is an error.
     pending = {k: s for k, s in parsed.figures.items() if s.formula is not None}
@@ -348,9 +352,26 @@ def load_report_data(path: Path | str, *, display_path: str | None = None) -> Re
             _check_value(shown, key, figure_lines.get(key), spec, rounded, given=False)
             values[key], decimals[key] = rounded, spec.decimals or 0
 
-    for index, check in enumerate(parsed.checks):
-        line = _line_of(raw, ("checks",))
-        line = line + 1 + index if line else None
+    _run_checks(shown, raw, parsed.checks, values, given_only=False)
+
+    figures = {
+        key: Figure(key=key, group=key.split(".", 1)[0], value=values[key], decimals=decimals[key],
+                    unit=spec.unit, qualifier=spec.qualifier, origin=spec.origin,
+                    period=spec.period or parsed.report.period, section=spec.section, label=spec.label,
+                    definition=spec.definition, formula=spec.formula, line=figure_lines.get(key))
+        for key, spec in parsed.figures.items()
+    }
+    return ReportData(path=path, year=parsed.report.year, meta=parsed.report, groups=dict(parsed.groups),
+                      figures=figures, checks=tuple(parsed.checks))
+
+
+
+def _run_checks(shown: str, raw: Any, checks: list[str], values: dict[str, Decimal], *, given_only: bool) -> None:
+    first_line = _line_of(raw, ("checks",))
+    for index, check in enumerate(checks):
+        if given_only and not all(key in values for key in keys_in(check)):
+            continue
+        line = first_line + 1 + index if first_line else None
         try:
             holds = evaluate(check, values)
         except ExpressionError as error:
@@ -364,17 +385,6 @@ def load_report_data(path: Path | str, *, display_path: str | None = None) -> Re
                                   f"the figures break the rule {check} ({shown_values}).",
                                   "核对这几个数字，改正写错的那个。",
                                   "check these figures against the report and correct the wrong one.")
-
-    figures = {
-        key: Figure(key=key, group=key.split(".", 1)[0], value=values[key], decimals=decimals[key],
-                    unit=spec.unit, qualifier=spec.qualifier, origin=spec.origin,
-                    period=spec.period or parsed.report.period, section=spec.section, label=spec.label,
-                    definition=spec.definition, formula=spec.formula, line=figure_lines.get(key))
-        for key, spec in parsed.figures.items()
-    }
-    return ReportData(path=path, year=parsed.report.year, meta=parsed.report, groups=dict(parsed.groups),
-                      figures=figures, checks=tuple(parsed.checks))
-
 
 def _check_key(shown: str, key: str, line: int | None, groups: dict[str, Text]) -> None:
     if not KEY_PATTERN.match(key):
