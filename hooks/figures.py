@@ -14,6 +14,7 @@ import difflib
 import json
 import logging
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -96,11 +97,11 @@ def _template(config: MkDocsConfig, name: str):
     return _env.get_template(f"partials/figures/{name}.html")
 
 
-def _render(config: MkDocsConfig, name: str, **context: Any) -> str:
+def _render(config: MkDocsConfig, name: str, *, markdown: bool = False, **context: Any) -> str:
     context = {"format_figure": format_figure, "unit_label": unit_label, **context}
-    html = _template(config, name).render(lang=_lang(config), **context)
-    # One HTML block for Markdown: no blank lines inside it.
-    return re.sub(r"\n\s*\n", "\n", html).strip()
+    text = _template(config, name).render(lang=_lang(config), **context).strip()
+    # HTML must stay one block for Markdown: no blank lines inside it.
+    return text if markdown else re.sub(r"\n\s*\n", "\n", text)
 
 
 def _figures_url(year: int) -> str:
@@ -138,9 +139,18 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             return _render(config, "cards", figures=cards, href=href)
         if name == "downloads":
             return _render(config, "downloads", year=year, data=data)
+        if name == "latest":
+            latest = _years[max(_years)]
+            published = date.fromisoformat(latest.meta.published)
+            return _render(config, "latest", markdown=True, year=latest.year, data=latest,
+                           published_zh=f"{published.year}年{published.month}月{published.day}日",
+                           published_en=f"{published.day} {published:%B %Y}")
+        if name == "years":
+            return _render(config, "years", markdown=True, years=sorted(_years.items(), reverse=True))
         line = markdown.count("\n", 0, match.start()) + 1
         raise PluginError(f"docs/{lang}/{source}, line {line}: unknown marker <!-- figures:{name} -->. "
-                          "Fix: use tables, charts, cards or downloads. / 修改：标记只能是 tables、charts、cards、downloads。")
+                          "Fix: use tables, charts, cards, downloads, latest or years. "
+                          "/ 修改：标记只能是 tables、charts、cards、downloads、latest、years。")
 
     markdown = MARKER.sub(generated, markdown)
 
