@@ -157,11 +157,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     def figure(match: re.Match[str]) -> str:
         key = match.group("key")
         if key not in data.figures:
-            line = markdown.count("\n", 0, match.start()) + 1
+            where, line = _origin(match.group(0), page, config, fallback=markdown.count("\n", 0, match.start()) + 1)
             near = difflib.get_close_matches(key, data.figures, n=1, cutoff=0.5)
             hint = f" Did you mean `{near[0]}`? / 是不是 `{near[0]}`？" if near else ""
             raise PluginError(
-                f"docs/{lang}/{source}, line {line}: unknown figure `{{{{ {key} }}}}` / 未知的数据键名。"
+                f"{where}, line {line}: unknown figure `{{{{ {key} }}}}` / 未知的数据键名。"
                 f"{hint} Fix: use a key from docs/data/{year}.yml, or add the figure there. "
                 f"/ 修改：使用 docs/data/{year}.yml 中已有的键名，或先在其中添加该数据。")
         used.add(key)
@@ -174,11 +174,27 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     markdown = PLACEHOLDER.sub(figure, markdown)
     leftover = markdown.find("{{")
     if leftover != -1:
-        line = markdown.count("\n", 0, leftover) + 1
-        raise PluginError(f"docs/{lang}/{source}, line {line}: an unclosed `{{{{` placeholder. "
+        snippet = re.match(r"\{\{[^<{\n]*", markdown[leftover:]).group(0)
+        where, line = _origin(snippet, page, config, fallback=markdown.count("\n", 0, leftover) + 1)
+        raise PluginError(f"{where}, line {line}: an unclosed `{{{{` placeholder. "
                           "Fix: write a figure as {{ group.name }}, with two braces on each side. "
                           "/ 修改：数据占位写作 {{ 分组.名称 }}，两边各两个花括号。")
     return markdown
+
+
+def _origin(snippet: str, page: Page, config: MkDocsConfig, *, fallback: int) -> tuple[str, int]:
+    """The file and line a piece of Markdown came from: the page itself, or (for the
+    print page, which includes the others) the section page that holds it."""
+    lang = _lang(config)
+    own = page.file.content_string
+    if snippet in own:
+        return f"docs/{lang}/{page.file.src_uri}", own[: own.index(snippet)].count("\n") + 1
+    docs = Path(config.docs_dir)
+    for path in sorted(docs.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if snippet in text:
+            return f"docs/{lang}/{path.relative_to(docs).as_posix()}", text[: text.index(snippet)].count("\n") + 1
+    return f"docs/{lang}/{page.file.src_uri}", fallback
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

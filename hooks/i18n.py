@@ -8,7 +8,6 @@ with no English twin (or the reverse) is a warning: the strict build fails.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,10 +40,6 @@ def on_config(config: MkDocsConfig) -> None:
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     lang = config.extra.get("lang", "zh")
     other = config.extra.get("alternate_lang", "en")
-    docs = Path(config.config_file_path).parent / "docs"
-    if not page.file.generated_by and not (docs / other / page.file.src_uri).exists():
-        log.warning(f"docs/{lang}/{page.file.src_uri} has no {other} twin: docs/{other}/{page.file.src_uri} is missing. "
-                    f"Fix: add the translated page with the same file name. / 修改：添加同名的{'英文' if other == 'en' else '中文'}页面。")
     url = page.url
     base = config.site_url or ""
     context["twin_url"] = twin_path(url, lang=lang, other=other)

@@ -13,6 +13,7 @@ import argparse
 import gzip
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -24,6 +25,55 @@ CONFIGS = (("zh", ROOT / "mkdocs.yml", ""), ("en", ROOT / "mkdocs.en.yml", "en")
 COMPRESS = {".html", ".css", ".js", ".json", ".xml", ".svg", ".csv", ".txt", ".map"}
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+# MkDocs' own messages, explained for staff in Chinese and English with the fix.
+EXPLAIN = (
+    (re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<href>[^']+)', but the target '(?P<target>[^']+)' is not found"),
+     "页面 {file} 第{line}行的链接 {href} 指向不存在的页面或文件 / the link {href} in {file}, line {line}, points to a file that does not exist.",
+     "改正链接路径（相对于本页面，写 .md 文件名），或删除该链接 / correct the path (relative to this page, to the .md file) or remove the link."),
+    (re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<href>[^']+)', but the doc '(?P<target>[^']+)' does not contain an anchor '(?P<anchor>[^']+)'"),
+     "页面 {file} 第{line}行的链接 {href} 指向的标题 id 不存在 / the link {href} in {file}, line {line}, names a heading id that the target page does not have.",
+     "使用目标页面标题后 {{ #id }} 中的 id / use an id written as {{ #id }} after a heading of the target page."),
+    (re.compile(r"pages exist in the docs directory, but are not included in the \"nav\" configuration:\s*(?P<pages>.+)", re.S),
+     "以下页面没有列入导航：{pages} / these pages are not in the navigation: {pages}.",
+     "在 mkdocs.yml 和 mkdocs.en.yml 的 nav: 中加入该页面，或删除该文件 / add the page to nav: in mkdocs.yml and mkdocs.en.yml, or delete the file."),
+    (re.compile(r"A reference to '(?P<ref>[^']+)' is included in the 'nav' configuration, which is not found"),
+     "导航 nav: 中的 {ref} 不存在 / nav: lists {ref}, which does not exist.",
+     "改正 nav: 中的文件名，或补上该页面 / correct the file name in nav:, or add the page."),
+)
+
+
+def explain(message: str) -> str | None:
+    for pattern, problem, fix in EXPLAIN:
+        match = pattern.search(message)
+        if not match:
+            continue
+        fields = {k: v.strip() for k, v in match.groupdict().items()}
+        fields.setdefault("file", ""), fields.setdefault("line", "?")
+        if "src" in fields:
+            fields["file"], fields["line"] = _locate(fields["src"], fields.get("href", ""))
+        return f"  问题 / Problem: {problem.format(**fields)}\n  修改 / Fix: {fix.format(**fields)}"
+    return None
+
+
+def _locate(src: str, needle: str) -> tuple[str, str]:
+    """Which language folder holds the page, and the line of `needle` in it."""
+    for lang in ("zh", "en"):
+        path = ROOT / "docs" / lang / src
+        if path.exists() and needle in path.read_text(encoding="utf-8"):
+            text = path.read_text(encoding="utf-8")
+            return f"docs/{lang}/{src}", str(text[: text.index(needle)].count("\n") + 1)
+    return f"docs/*/{src}", "?"
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def build_language(config_file: Path, site_dir: Path, *, dirty: bool = False) -> None:
@@ -80,12 +130,17 @@ def main(argv: list[str] | None = None) -> int:
     from mkdocs.exceptions import MkDocsException
 
     started = time.perf_counter()
+    collected = _Collect()
+    logging.getLogger("mkdocs").addHandler(collected)
     try:
         build_all(args.out.resolve())
-    except (MkDocsException, SystemExit) as error:
+    except (MkDocsException, SystemExit, OSError) as error:
         message = str(error) or "see the messages above"
-        print(f"\nBUILD FAILED / 构建失败: {message}\n"
-              f"{args.out} was not changed / 网站目录未被改动。", file=sys.stderr)
+        hints = [hint for hint in map(explain, collected.messages) if hint]
+        print(f"\nBUILD FAILED / 构建失败: {message}", file=sys.stderr)
+        if hints:
+            print("\n".join(["What to fix / 如何修改:", *hints]), file=sys.stderr)
+        print(f"{args.out} was not changed / 网站目录未被改动。", file=sys.stderr)
         return 1
     print(f"Built both languages into {args.out} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
     return 0

@@ -1,0 +1,137 @@
+"""A catalogue of mistakes staff can make, each planted in a copy of the project.
+
+Each must stop the build with a non-zero exit and a clear message naming the
+file and the line or key, in Chinese and English, with the fix and no Python
+traceback; and the previous site/ must be left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+COPY = ("docs", "hooks", "overrides", "scripts", "mkdocs.yml", "mkdocs.en.yml")
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    for name in COPY:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, tmp_path / name)
+    previous = tmp_path / "site"
+    (previous / "2024").mkdir(parents=True)
+    (previous / "index.html").write_text("<p>the good site from before</p>", encoding="utf-8")
+    (previous / "2024" / "index.html").write_text("<p>report</p>", encoding="utf-8")
+    return tmp_path
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {path}: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def build(project: Path) -> subprocess.CompletedProcess[str]:
+    # Run from another folder: no path may depend on the working directory.
+    return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--out", str(project / "site")],
+                          capture_output=True, text=True, cwd="/",
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=180)
+
+
+DATA = "docs/data/2024.yml"
+ZH = "docs/zh/2024/measures.md"
+EN = "docs/en/2024/measures.md"
+
+# name -> (files and edits, phrases the message must contain)
+MISTAKES = {
+    "malformed YAML in the data": ([(DATA, "    value: 626\n", "    value: [626\n")],
+                                   [DATA, "line", "YAML", "Fix:", "修改"]),
+    "missing field": ([(DATA, "    value: 626\n    unit: item\n", "    value: 626\n")],
+                      [DATA, "mediation.cases", "`unit`", "Fix:", "修改"]),
+    "text where a number belongs": ([(DATA, "value: 626", 'value: "六百二十六"')],
+                                    [DATA, "mediation.cases", "must be a number", "应当是数字"]),
+    "negative count": ([(DATA, "value: 953", "value: -953")], [DATA, "mediation.persons", "negative", "负数"]),
+    "settled greater than cases": ([(DATA, "value: 618", "value: 700")],
+                                   [DATA, "mediation.settled <= mediation.cases", "不成立", "Fix:"]),
+    "formula naming an unknown key": ([(DATA, "mediation.settled / mediation.cases * 100",
+                                        "mediation.settled / mediation.case * 100")],
+                                      [DATA, "mediation.success_rate", "mediation.case", "did you mean", "是不是"]),
+    "division by zero": ([(DATA, "mediation.settled / mediation.cases * 100", "mediation.settled / (mediation.cases - 626)")],
+                         [DATA, "mediation.success_rate", "divides by zero", "除数不能为 0"]),
+    "duplicate key": ([(DATA, "  mediation.persons:", "  mediation.cases:")], [DATA, "mediation.cases", "appears twice", "重复"]),
+    "unknown {{ key }} in a page": ([(ZH, "{{ mediation.cases }}", "{{ mediation.casess }}")],
+                                    [ZH, "line", "mediation.casess", "mediation.cases", "Fix:", "修改"]),
+    "unclosed placeholder": ([(ZH, "{{ mediation.cases }}", "{{ mediation.cases }")],
+                             [ZH, "line", "unclosed", "修改"]),
+    "page missing from the nav": ([("docs/zh/2024/notes.md", None, "# 说明 { #notes }\n"),
+                                   ("docs/en/2024/notes.md", None, "# Notes { #notes }\n")],
+                                  ["2024/notes.md", "nav", "导航", "Fix:"]),
+    "broken link": ([(ZH, "## (一)加强党对法治建设的组织领导", "见[附件](attachment.md)。\n\n## (一)加强党对法治建设的组织领导")],
+                    ["docs/zh/2024/measures.md", "attachment.md", "line", "不存在", "Fix:"]),
+    "broken anchor": ([(ZH, "## (一)加强党对法治建设的组织领导", "见[述法](reporting-on-law.md#no-such-part)。\n\n## (一)加强党对法治建设的组织领导")],
+                      ["docs/zh/2024/measures.md", "#no-such-part", "line", "id", "Fix:"]),
+    "English page missing": ([("docs/en/2024/shortcomings.md", "DELETE", None)],
+                             ["2024/shortcomings.md", "English", "缺少英文页面"]),
+    "image without alt text": ([(ZH, "## (一)加强党对法治建设的组织领导", "![](../assets/images/logo.svg)\n\n## (一)加强党对法治建设的组织领导")],
+                               [ZH, "line", "alt text", "替代文字"]),
+    "heading id differs between languages": ([(EN, "{ #dispute-resolution }", "{ #dispute-mediation }")],
+                                             ["2024/measures.md", "dispute-resolution", "dispute-mediation", "标题 id"]),
+    "bad date in page metadata": ([(ZH, "---\n", "---\ndate: 2024-13-45\n")], [ZH, "2024-13-45", "YYYY-MM-DD", "年-月-日"]),
+    "raw <script> in a page": ([(ZH, "## (一)加强党对法治建设的组织领导", "<script>alert(1)</script>\n\n## (一)加强党对法治建设的组织领导")],
+                               [ZH, "line", "<script>", "删除"]),
+    "malformed mkdocs.yml": ([("mkdocs.yml", "site_name: 泥城镇法治政府建设情况报告", "site_name: [泥城镇法治政府建设情况报告")],
+                             ["mkdocs.yml", "line"]),
+}
+
+
+@pytest.mark.parametrize("name", MISTAKES)
+def test_mistake_stops_the_build_clearly_and_loses_nothing(project: Path, name: str):
+    edits, phrases = MISTAKES[name]
+    for relative, old, new in edits:
+        path = project / relative
+        if old == "DELETE":
+            path.unlink()
+        elif old is None:
+            path.write_text(new, encoding="utf-8")
+        else:
+            edit(path, old, new)
+    before = tree_digest(project / "site")
+
+    result = build(project)
+
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output[-3000:]
+    assert "Traceback" not in output, output[-3000:]
+    for phrase in phrases:
+        assert phrase.lower() in output.lower(), f"{phrase!r} missing from:\n{output[-3000:]}"
+    assert tree_digest(project / "site") == before, "the previous site was changed"
+    assert not list(project.glob(".site-staging-*")), "a half-built site was left behind"
+
+
+def test_the_unchanged_copy_builds(project: Path):
+    """Control: the copy itself is fine, so each failure above is the planted mistake."""
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") != "<p>the good site from before</p>"
+    assert (project / "site" / "en" / "2024" / "measures" / "index.html").exists()
