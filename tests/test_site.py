@@ -1,0 +1,137 @@
+"""The built site, read as HTML: languages, twins, figures, charts, open data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import html_pages, soup_of
+
+TEXT_SUFFIXES = {".html", ".json", ".csv", ".xml", ".txt"}  # not .js: Material's vendored lunr has {{ in comments
+
+
+def pages_of(site: Path, lang: str) -> list[Path]:
+    pages = [p for p in html_pages(site) if (p.relative_to(site).parts[0] == "en") == (lang == "en")]
+    assert len(pages) >= 10
+    return pages
+
+
+def test_every_page_declares_its_language(site):
+    for lang, expected in (("zh", "zh-CN"), ("en", "en")):
+        for path in pages_of(site, lang):
+            assert soup_of(path).html.get("lang") == expected, path
+
+
+def test_every_page_links_its_twin_and_both_alternates(site):
+    for lang, other in (("zh", "en"), ("en", "zh")):
+        for path in pages_of(site, lang):
+            if path.name == "404.html":
+                continue
+            soup = soup_of(path)
+            switch = soup.select_one("a.lang-switch__link")
+            assert switch is not None, path
+            twin = (path.parent / switch["href"] / "index.html").resolve()
+            rel = path.relative_to(site).as_posix()
+            expected = ("en/" + rel) if lang == "zh" else rel.removeprefix("en/")
+            assert twin == (site / expected).resolve() and twin.exists(), (path, switch["href"])
+            hreflangs = {link["hreflang"] for link in soup.select('link[rel="alternate"][hreflang]')}
+            assert hreflangs == {"zh-CN", "en", "x-default"}, path
+
+
+def test_no_placeholder_survives_anywhere(site):
+    for path in site.rglob("*"):
+        if path.suffix in TEXT_SUFFIXES and "{{" in path.read_text(encoding="utf-8", errors="replace"):
+            text = path.read_text(encoding="utf-8")
+            assert "{{" not in text, (path, text[text.index("{{") - 60: text.index("{{") + 60])
+
+
+def test_figures_are_marked_up_and_link_to_their_row(site, soup):
+    figures = soup("2024/figures/")
+    rows = {row["id"] for row in figures.select("tr[id^=fig-]")}
+    for url in ("2024/measures/", "en/2024/measures/"):
+        data = soup(url).select("article data.figure")
+        assert len(data) >= 20
+        for node in data:
+            link = node.a["href"]
+            assert link.startswith("../figures/#"), link
+            assert link.split("#")[1] in rows
+    by_value = {n["value"]: n.get_text() for n in soup("en/2024/measures/").select("data.figure")}
+    assert by_value["705.765"] == "RMB 7,057,650"
+    assert by_value["98.72"] == "98.72%"
+    zh = {n["value"]: n.get_text() for n in soup("2024/measures/").select("data.figure")}
+    assert zh["705.765"] == "705.765万元" and zh["300"] == "300余"
+
+
+def test_key_figures_tables_are_accessible(soup):
+    for url in ("2024/figures/", "en/2024/figures/"):
+        tables = soup(url).select("table.figures")
+        assert len(tables) >= 8
+        for table in tables:
+            assert table.caption and table.caption.get_text(strip=True)
+            assert table.select("thead th[scope=col]") and table.select("tbody th[scope=row]")
+
+
+def test_charts_have_title_description_and_a_table(soup):
+    for url in ("2024/figures/", "en/2024/figures/", "2024/at-a-glance/"):
+        charts = soup(url).select("figure.chart")
+        assert len(charts) == 4
+        for chart in charts:
+            svg = chart.select_one("svg[role=img]")
+            labelled = svg["aria-labelledby"].split()
+            assert svg.title and svg.desc and {svg.title["id"], svg.desc["id"]} == set(labelled)
+            assert chart.select("details table tbody tr")
+    assert "script" not in str(soup("2024/figures/").select_one("article")).lower()
+
+
+def test_open_data_files(site):
+    for prefix in ("", "en/"):
+        folder = site / prefix / "2024" / "data"
+        rows = list(csv.DictReader(io.StringIO((folder / "figures.csv").read_text(encoding="utf-8"))))
+        values = {r["key"]: r["value"] for r in rows}
+        assert values["mediation.cases"] == "626" and values["mediation.success_rate"] == "98.72"
+        assert json.loads((folder / "figures.json").read_text(encoding="utf-8"))["report"]["year"] == 2024
+        package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        assert package["resources"][0]["path"] == "figures.csv"
+
+
+def test_key_figures_page_has_dataset_json_ld(soup):
+    blocks = [json.loads(s.string) for s in soup("2024/figures/").select('script[type="application/ld+json"]')]
+    dataset = next(b for b in blocks if b.get("@type") == "Dataset")
+    assert {d["contentUrl"] for d in dataset["distribution"]} == {"data/figures.csv", "data/figures.json",
+                                                                     "data/datapackage.json"}
+
+
+def test_each_language_has_its_own_search_index(site):
+    for prefix, han in (("", True), ("en/", False)):
+        index = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["pipeline"] == []
+        for doc in index["docs"]:
+            location = doc["location"].split("#")[0]
+            assert (site / prefix / location / "index.html").exists() or location == "", location
+        titles = " ".join(d["title"] for d in index["docs"])
+        assert bool(re.search(r"[\u4e00-\u9fff]{4}", titles)) == han
+        assert not any("full/" in d["location"] for d in index["docs"]), "the print page must not be searched"
+
+
+def test_english_pages_say_they_are_a_translation(soup):
+    notice = soup("en/2024/measures/").select_one(".translation-notice")
+    assert "Chinese original" in notice.get_text() and "prevails" in notice.get_text()
+    assert notice.a["href"] == "../../../2024/measures/"
+    assert soup("2024/measures/").select_one(".translation-notice") is None
+
+
+def test_pages_make_no_reference_to_another_host(site):
+    pattern = re.compile(r"""(?:src|href)=["'](?:https?:)?//""")
+    for path in html_pages(site):
+        soup = soup_of(path)
+        for tag in soup.select("script[src], link[href], img[src], iframe, source[src]"):
+            url = tag.get("src") or tag.get("href") or ""
+            if tag.name == "link" and tag.get("rel") in (["canonical"], ["alternate"]):
+                continue
+            assert not re.match(r"(?:https?:)?//", url), (path, str(tag)[:200])
+    assert pattern  # external <a> links (e.g. the original on the portal) are allowed: links, not requests
