@@ -103,7 +103,7 @@ def check_year(text: str, root: Path) -> tuple[int, int]:
 # --- The data file -----------------------------------------------------------
 
 def _scalar(value: str) -> str:
-    # Titles and names may hold an apostrophe (People's): plain is fine for YAML then.
+    """value as a YAML scalar: plain (as the data files write titles) when it reads back the same."""
     try:
         if value.strip() == value and ": " not in value and " #" not in value \
                 and not re.match(r"[-?:,\[\]{}#&*!|>'\"%@`]", value) and yaml.safe_load(value) == value:
@@ -129,18 +129,22 @@ def groups_block(text: str) -> list[str]:
     return block
 
 
-def data_skeleton(year: int, previous: int, previous_text: str) -> str:
-    prev = yaml.safe_load(previous_text) or {}
-    report = prev.get("report") or {}
-    title = report.get("title") or {}
-    publisher = report.get("publisher") or {}
+def titles(year: int, previous: int, previous_text: str) -> tuple[str, str]:
+    """The previous year's titles with the new year, or the usual ones."""
+    title = ((yaml.safe_load(previous_text) or {}).get("report") or {}).get("title") or {}
 
     def titled(lang: str, default: str) -> str:
         old = str(title.get(lang) or "")
         return old.replace(str(previous), str(year)) if str(previous) in old else default
 
-    title_zh = titled("zh", f"{year}年度泥城镇法治政府建设情况报告")
-    title_en = titled("en", f"{year} Report of Nicheng Town on Building a Law-Based Government")
+    return (titled("zh", f"{year}年度泥城镇法治政府建设情况报告"),
+            titled("en", f"{year} Report of Nicheng Town on Building a Law-Based Government"))
+
+
+def data_skeleton(year: int, previous: int, previous_text: str) -> str:
+    prev = yaml.safe_load(previous_text) or {}
+    publisher = (prev.get("report") or {}).get("publisher") or {}
+    title_zh, title_en = titles(year, previous, previous_text)
     publisher_zh = str(publisher.get("zh") or "泥城镇人民政府")
     publisher_en = str(publisher.get("en") or "Nicheng Town People's Government")
     groups = groups_block(previous_text)
@@ -209,10 +213,8 @@ figures: {{}}
 
 # --- The pages ---------------------------------------------------------------
 
-def pages(year: int, previous: int) -> dict[str, dict[str, str]]:
+def pages(year: int, previous: int, zh_title: str, en_title: str) -> dict[str, dict[str, str]]:
     """lang -> file name -> Markdown. Same heading ids in both languages."""
-    zh_title = f"{year}年度泥城镇法治政府建设情况报告"
-    en_title = f"{year} Report of Nicheng Town on Building a Law-Based Government"
     todo_zh = '<span class="report-meta__empty">待填写</span>'
     todo_en = '<span class="report-meta__empty">to be filled in</span>'
     zh = {
@@ -234,10 +236,7 @@ description: 泥城镇人民政府发布的{year}年度法治政府建设情况�
 
 !!! note "待填写：报告正文"
 
-    报告正文放在这里。报告发布后：把导言（原文第一段）写在本页标题之下；每个部分（一、二、三……）
-    作为一页放入 docs/zh/{year}/（例如 measures.md），英文译文放入 docs/en/{year}/ 中的同名文件，
-    标题的 id 两种语言相同；在 mkdocs.yml 和 mkdocs.en.yml 导航的“{year}年度报告”下列出这些页面，
-    并在本页加上“报告目录”。写法参照 docs/zh/{previous}/ 中的页面。填好上面的表格和下面的发布信息后，删除本说明。
+    报告正文放在这里。报告发布后：把导言（原文第一段）写在本页标题之下；每个部分（一、二、三……）作为一页放入 docs/zh/{year}/（例如 measures.md），英文译文放入 docs/en/{year}/ 中的同名文件，标题的 id 两种语言相同；在 mkdocs.yml 和 mkdocs.en.yml 导航的“{year}年度报告”下列出这些页面，并在本页加上“报告目录”。写法参照 docs/zh/{previous}/ 中的页面。填好上面的表格和下面的发布信息后，删除本说明。
 
 <div class="site-chrome" markdown>
 
@@ -298,8 +297,7 @@ description: 用数据和图表读懂{zh_title}。
 
 !!! note "待填写"
 
-    报告的数据录入 docs/data/{year}.yml 之后，在这里按主题列出主要数字，写法参照 docs/zh/{previous}/at-a-glance.md；
-    英文页面 docs/en/{year}/at-a-glance.md 须用相同的数字和标题 id。完成后删除本说明。
+    报告的数据录入 docs/data/{year}.yml 之后，在这里按主题列出主要数字，写法参照 docs/zh/{previous}/at-a-glance.md；英文页面 docs/en/{year}/at-a-glance.md 须用相同的数字和标题 id。完成后删除本说明。
 
 ## 图表 {{ #glance-charts }}
 
@@ -520,7 +518,7 @@ def create(root: Path, year_text: str) -> tuple[int, int, list[str]]:
     year, previous = check_year(year_text, root)
     previous_text = (root / "docs" / "data" / f"{previous}.yml").read_text(encoding="utf-8")
     data_text = data_skeleton(year, previous, previous_text)
-    page_texts = pages(year, previous)
+    page_texts = pages(year, previous, *titles(year, previous, previous_text))
     edits = [nav_edit(root, name, lang, year, previous) for lang, name in CONFIGS]
     navs_before = [load_nav(edit.path) for edit in edits]   # the configs load before the change
 
@@ -588,7 +586,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         year, previous, created = create(root, args.year.strip())
     except Refused as refusal:
-        print(f"拒绝 / Refused: 没有改动任何文件 / nothing was changed.\n  {refusal.zh}\n  {refusal.en}",
+        print(f"拒绝 / Refused:\n  {refusal.zh}\n  {refusal.en}\n没有改动任何文件。 Nothing was changed.",
               file=sys.stderr)
         return 2
     except Exception as error:  # noqa: BLE001 - undone above; explain and stop

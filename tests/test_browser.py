@@ -1,0 +1,115 @@
+"""Behaviour in Debian's Chromium: search as a resident types it, language
+switching, and no request to any host but the site's own."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import html_pages
+
+pytestmark = pytest.mark.browser
+
+# Query -> the page and section that must come first.
+CHINESE_QUERIES = {
+    "文元调解工作室": "2024/measures/#dispute-resolution",
+    "枫桥经验": "2024/measures/#dispute-resolution",
+    "三所联动": "2024/measures/#dispute-resolution",
+    "管家公婆": "2024/measures/#dispute-resolution",
+    "八方会谈": "2024/measures/#dispute-resolution",
+    "法到家": "2024/measures/#public-legal-services",
+    "双随机一公开": "2024/measures/#enforcement-supervision",
+    "秋雨路": "2024/measures/#major-decisions",
+    "云夏路": "2024/measures/#major-decisions",
+    "保交楼": "2024/highlights/#new-reconsideration-law",
+    "万达未来城": "2024/highlights/#new-reconsideration-law",
+    "宪法广场": "2024/highlights/#red-and-rule-of-law",
+    "红色泥城主题馆": "2024/highlights/#red-and-rule-of-law",
+    "公平村": "2024/highlights/#red-and-rule-of-law",
+    "三合一": "2024/highlights/#three-in-one",
+    "述法": "2024/reporting-on-law/",
+    "法律明白人": "2024/next-steps/#legal-services",
+    "泥城镇": "",
+}
+ENGLISH_QUERIES = {
+    "legal aid": "en/2024/measures/#public-legal-services",
+    "administrative reconsideration": "en/2024/measures/#reconsideration-litigation",
+    "mediation": "en/2024/next-steps/#mediation-foundation",
+    "Wenyuan": "en/2024/measures/#dispute-resolution",
+    "Fengqiao": "en/2024/measures/#dispute-resolution",
+}
+
+
+def search(page, base: str, start: str, query: str) -> list[str]:
+    """Type like a resident; return the result links (page first, then its sections)."""
+    page.goto(base + start)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    page.keyboard.press("End")  # Material reacts to key events, as an input method sends them
+    page.wait_for_function(
+        "q => document.querySelector('.md-search-result__meta') && "
+        "document.querySelector('input.md-search__input').value === q && "
+        "document.querySelectorAll('.md-search-result__item').length > 0", arg=query, timeout=10000)
+    page.wait_for_timeout(150)
+    first = page.locator(".md-search-result__item").first
+    return [href.split("?")[0] + ("#" + href.split("#")[1] if "#" in href else "")
+            for href in first.locator("a").evaluate_all("els => els.map(e => e.href)")]
+
+
+def expect_first(links: list[str], base: str, expected: str) -> None:
+    relative = [link.removeprefix(base) for link in links]
+    page_url, _, anchor = expected.partition("#")
+    assert relative[0] == page_url, relative[:3]
+    if anchor:
+        assert relative[1] == expected, relative[:3]
+
+
+@pytest.mark.parametrize("query", CHINESE_QUERIES)
+def test_chinese_query_lands_on_the_right_section_first(page, server, query):
+    links = search(page, server, "2024/", query)
+    expected = CHINESE_QUERIES[query]
+    if expected:
+        expect_first(links, server, expected)
+    assert all("/en/" not in link for link in links)
+
+
+@pytest.mark.parametrize("query", ENGLISH_QUERIES)
+def test_english_query_lands_on_the_right_section_first_and_stays_english(page, server, query):
+    links = search(page, server, "en/2024/", query)
+    expect_first(links, server, ENGLISH_QUERIES[query])
+    everything = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert everything and all(link.startswith(server + "en/") for link in everything)
+
+
+def test_language_link_goes_to_the_same_page(page, server):
+    page.goto(server + "2024/highlights/")
+    page.locator("a.lang-switch__link").click()
+    page.wait_for_load_state()
+    assert page.url == server + "en/2024/highlights/"
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator("a.lang-switch__link").click()
+    page.wait_for_load_state()
+    assert page.url == server + "2024/highlights/"
+
+
+def test_no_page_requests_another_host(browser, server, site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+    failed: list[str] = []
+    context.on("request", lambda r: outside.append(r.url) if urlsplit(r.url).hostname not in {"127.0.0.1"} and not r.url.startswith("data:") else None)
+    context.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    tab = context.new_page()
+    for path in html_pages(site):
+        rel = path.relative_to(site).as_posix().removesuffix("index.html")
+        if rel.endswith("404.html"):
+            continue
+        tab.goto(server + rel, wait_until="networkidle")
+    # Open search once, so the worker and the index load too.
+    tab.locator("input.md-search__input").click()
+    tab.keyboard.type("legal")
+    tab.wait_for_timeout(500)
+    context.close()
+    assert not outside, outside[:10]
+    assert not failed, failed[:10]

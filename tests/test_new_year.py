@@ -1,0 +1,279 @@
+"""`make new-year YEAR=2025` (scripts/new_year.py) starts next year's report.
+
+Everything happens in a temporary copy of the project. The 2025 "report" built
+here is fixture data only (2024's pages and figures relabelled 2025, in the
+copy): nothing invented reaches the real docs/ or site/.
+
+The skeleton as created must NOT build: its dates are placeholders, and a
+build that went through would put an empty report on the home page as the
+latest one. It must fail naming the data file, the line and the field to fill
+in; once the dates are filled in, the skeleton pages themselves build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "scripts" / "new_year.py"
+PARTS = ("docs", "hooks", "overrides", "scripts", "mkdocs.yml", "mkdocs.en.yml")
+CONFIGS = ("mkdocs.yml", "mkdocs.en.yml")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+NEW_PAGES = ("index.md", "figures.md", "at-a-glance.md")
+
+
+# --- Helpers -----------------------------------------------------------------
+
+def copy_project(source: Path, target: Path) -> Path:
+    target.mkdir(parents=True)
+    for part in PARTS:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, target / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(source / part, target / part)
+    return target
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    """Every file of the project copy (not the built site) -> its SHA-256."""
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts and p.relative_to(root).parts[0] in PARTS}
+
+
+def of_2024(files: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in files.items()
+            if k.startswith(("docs/zh/2024/", "docs/en/2024/")) or k == "docs/data/2024.yml"}
+
+
+def new_year(root: Path, *args: str, script: Path = SCRIPT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, env=ENV,
+                          timeout=60, cwd=root)
+
+
+def build(root: Path, out: str = "site") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(root / "scripts" / "build.py"), "--out", str(root / out)],
+                          capture_output=True, text=True, env=ENV, timeout=120, cwd=root)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def nav_block(text: str, year: int) -> str:
+    """The top-level nav section of a year, with its page lines."""
+    match = re.search(rf"^  - [^\n]*{year}[^\n]*:\n(?:      - [^\n]*\n)+", text, re.MULTILINE)
+    assert match, f"no nav section for {year}"
+    return match.group(0)
+
+
+def fill_dates(root: Path) -> None:
+    """Fixture dates in the copy (the skeleton's placeholders are not dates)."""
+    path = root / "docs" / "data" / "2025.yml"
+    text = path.read_text(encoding="utf-8")
+    text, n = re.subn(r'^  published: .*$', '  published: "2025-12-20"', text, flags=re.MULTILINE)
+    text, m = re.subn(r'^  signed: .*$', '  signed: "2025-12-01"', text, flags=re.MULTILINE)
+    assert n == m == 1
+    path.write_text(text, encoding="utf-8")
+
+
+def fill_with_fixture(root: Path) -> None:
+    """Fill 2025 in the copy with 2024's pages and figures, as staff would with the real report."""
+    data = (root / "docs" / "data" / "2024.yml").read_text(encoding="utf-8")
+    data, n = re.subn(r"^  year: 2024$", "  year: 2025", data, flags=re.MULTILINE)
+    assert n == 1
+    (root / "docs" / "data" / "2025.yml").write_text(data, encoding="utf-8")
+    for lang in ("zh", "en"):
+        for page in (root / "docs" / lang / "2024").glob("*.md"):
+            shutil.copy2(page, root / "docs" / lang / "2025" / page.name)
+    for name in CONFIGS:
+        path = root / name
+        text = path.read_text(encoding="utf-8")
+        full = nav_block(text, 2024).replace("2024", "2025")
+        path.write_text(text.replace(nav_block(text, 2025), full, 1), encoding="utf-8")
+
+
+# --- Fixtures ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """A copy of the project as it is, and its snapshot."""
+    root = copy_project(ROOT, tmp_path_factory.mktemp("new-year") / "pristine")
+    return root, snapshot(root)
+
+
+@pytest.fixture(scope="module")
+def created(pristine, tmp_path_factory: pytest.TempPathFactory):
+    """A copy after `new_year.py 2025 --root COPY`: (root, result, snapshot before)."""
+    root = tmp_path_factory.mktemp("new-year") / "created"
+    shutil.copytree(pristine[0], root)
+    result = new_year(root, "2025", "--root", str(root))
+    return root, result, pristine[1]
+
+
+# --- Refusals ----------------------------------------------------------------
+
+@pytest.mark.parametrize("year, zh, en", [
+    ("25", "不是四位数的年份", "is not a 4-digit year"),
+    ("20255", "不是四位数的年份", "is not a 4-digit year"),
+    ("abcd", "不是四位数的年份", "is not a 4-digit year"),
+    ("２０２５", "不是四位数的年份", "is not a 4-digit year"),   # full-width digits
+    ("2024", "已存在", "already exists"),
+    ("2023", "不晚于", "is not later than"),
+])
+def test_bad_year_is_refused_and_nothing_changes(pristine, year, zh, en):
+    root, before = pristine
+    result = new_year(root, year, "--root", str(root))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert zh in result.stderr and en in result.stderr, result.stderr
+    assert "没有改动任何文件" in result.stderr and "Nothing was changed" in result.stderr
+    assert snapshot(root) == before
+
+
+def test_a_leftover_folder_counts_as_existing(pristine, tmp_path):
+    root = copy_project(pristine[0], tmp_path / "leftover")
+    (root / "docs" / "en" / "2026").mkdir()
+    before = snapshot(root)
+    result = new_year(root, "2026", "--root", str(root))
+    assert result.returncode == 2
+    assert "docs/en/2026/" in result.stderr and "已存在" in result.stderr and "already exists" in result.stderr
+    assert snapshot(root) == before and not (root / "docs" / "zh" / "2026").exists()
+
+
+def test_root_defaults_to_the_scripts_own_project(pristine):
+    root, before = pristine
+    result = new_year(root, "2024", script=root / "scripts" / "new_year.py")   # no --root: the copy itself
+    assert result.returncode == 2 and "docs/data/2024.yml" in result.stderr
+    assert snapshot(root) == before
+
+
+# --- Creating the year -------------------------------------------------------
+
+def test_creates_pages_data_and_nav_in_both_languages(created):
+    root, result, before = created
+    assert result.returncode == 0, result.stderr
+    for lang in ("zh", "en"):
+        assert sorted(p.name for p in (root / "docs" / lang / "2025").iterdir()) == sorted(NEW_PAGES)
+    for path in [f"docs/{lang}/2025/{page}" for lang in ("zh", "en") for page in NEW_PAGES] + ["docs/data/2025.yml"]:
+        assert path in result.stdout
+    # What staff do next, in both languages.
+    assert "下一步" in result.stdout and "Next steps" in result.stdout
+    assert "published" in result.stdout and "make build" in result.stdout
+
+    after = snapshot(root)
+    assert of_2024(after) == of_2024(before)
+    changed = {k for k in after if before.get(k) != after[k]}
+    assert changed == {*CONFIGS, "docs/data/2025.yml",
+                       *(f"docs/{lang}/2025/{page}" for lang in ("zh", "en") for page in NEW_PAGES)}
+
+
+@pytest.mark.parametrize("name, section, labels", [
+    ("mkdocs.yml", "2025年度报告", ("关键数据", "一图读懂")),
+    ("mkdocs.en.yml", "2025 Report", ("Key figures", "At a glance")),
+])
+def test_nav_is_inserted_as_text_before_2024_and_the_rest_is_unchanged(created, pristine, name, section, labels):
+    root = created[0]
+    original = (pristine[0] / name).read_text(encoding="utf-8")
+    text = (root / name).read_text(encoding="utf-8")
+    block = nav_block(text, 2025)
+    assert block == (f"  - {section}:\n      - 2025/index.md\n      - {labels[0]}: 2025/figures.md\n"
+                     f"      - {labels[1]}: 2025/at-a-glance.md\n")
+    assert text.index(block) + len(block) == text.index(nav_block(text, 2024))   # right before 2024
+    assert text.replace(block, "", 1) == original                                   # comments, layout: all kept
+
+
+def test_data_skeleton_is_valid_but_for_the_dates(created):
+    from report_figures import FigureDataError, load_report_data
+
+    root = created[0]
+    path = root / "docs" / "data" / "2025.yml"
+    with pytest.raises(FigureDataError) as raised:
+        load_report_data(path)
+    assert raised.value.key == "report.published"
+    scratch = root.parent / "scratch-2025.yml"
+    scratch.write_text(re.sub(r'^  (published|signed): .*$', r'  \1: "2025-12-20"', path.read_text(encoding="utf-8"),
+                              flags=re.MULTILINE), encoding="utf-8")
+    data = load_report_data(scratch)
+    assert data.year == 2025 and data.figures == {}
+    assert data.meta.title.zh.startswith("2025年度") and data.meta.title.en.startswith("2025 ")
+    assert data.groups == load_report_data(root / "docs" / "data" / "2024.yml").groups
+
+
+def test_a_failure_after_writing_undoes_everything(pristine, tmp_path, monkeypatch, capsys):
+    import new_year as script
+
+    root = copy_project(pristine[0], tmp_path / "undo")
+    before = snapshot(root)
+    monkeypatch.setattr(script, "load_nav", lambda config_file: [])   # the edited nav "does not load"
+    assert script.main(["2025", "--root", str(root)]) == 1
+    assert "已撤销全部改动" in capsys.readouterr().err
+    assert snapshot(root) == before
+    assert not (root / "docs" / "zh" / "2025").exists() and not (root / "docs" / "en" / "2025").exists()
+
+
+def test_the_same_year_again_is_refused_and_nothing_changes(created):
+    root = created[0]
+    before = snapshot(root)
+    result = new_year(root, "2025", "--root", str(root))
+    assert result.returncode == 2
+    assert "已存在" in result.stderr and "already exists" in result.stderr
+    assert snapshot(root) == before
+
+
+# --- Building ----------------------------------------------------------------
+
+def test_skeleton_does_not_build_and_says_what_to_fill_in(created):
+    root = created[0]
+    result = build(root, "site-skeleton")
+    assert result.returncode != 0
+    line = next(n for n, text in enumerate((root / "docs/data/2025.yml").read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("  published:"))
+    assert f"docs/data/2025.yml, line {line}" in result.stderr, result.stderr[-3000:]
+    assert "report.published" in result.stderr
+    assert "待填写" in result.stderr and "to be filled in" in result.stderr
+    assert "YYYY-MM-DD" in result.stderr
+    assert not (root / "site-skeleton").exists()
+
+
+def test_skeleton_pages_build_once_the_dates_are_filled_in(created, tmp_path):
+    root = tmp_path / "dated"
+    shutil.copytree(created[0], root)
+    fill_dates(root)
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-5000:]
+    for prefix in ("", "en/"):
+        for page in ("", "figures/", "at-a-glance/"):
+            assert (root / "site" / prefix / "2025" / page / "index.html").is_file()
+
+
+def test_filled_year_is_served_beside_2024_and_the_home_page_leads_to_it(created, tmp_path):
+    root = tmp_path / "filled"
+    shutil.copytree(created[0], root)
+    fill_with_fixture(root)
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-5000:]
+    site = root / "site"
+    pages = [p.stem for p in (root / "docs" / "zh" / "2024").glob("*.md")]
+    for prefix in ("", "en/"):
+        for year in (2024, 2025):
+            for page in pages:
+                where = site / prefix / str(year) / ("" if page == "index" else page) / "index.html"
+                assert where.is_file(), where
+            report = json.loads((site / prefix / str(year) / "data" / "figures.json").read_text(encoding="utf-8"))
+            assert report["report"]["year"] == year
+        home = soup(site / prefix / "index.html")
+        assert [a["href"] for a in home.select("a.md-button--primary")] == ["2025/"]
+        years = [a["href"] for a in home.select("#reports ~ ul a")]
+        assert years[:2] == ["2025/", "2024/"]
+    # Building never touches the sources of 2024.
+    assert of_2024(snapshot(root)) == of_2024(created[2])

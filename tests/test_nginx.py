@@ -1,0 +1,445 @@
+"""The site as served by the nginx configuration we ship, deploy/nginx.conf.
+
+Real nginx (Debian's /usr/sbin/nginx) runs deploy/nginx.conf with only the
+machine-specific lines substituted (user, pid, logs, listen, root; for the
+sub-path also the two 404 paths, as deploy/README.md says). One nginx serves the
+session build at the root of a host, another under /fzzf/report/. Both live for
+this module only.
+
+Over HTTP: every page of both languages, every same-site <a href>, <link href>,
+<script src>, <img src> and #anchor resolves; outside links are few and https;
+gzip, charset, caching and security headers are right, and missing pages get
+the site's 404 page. In Chromium (the session browser), under the sub-path:
+every page loads with no Content-Security-Policy violation, no console error,
+no failed request and no request to another host; search works (its Web
+Worker loads under the CSP) and the palette choice is remembered.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import socket
+import subprocess
+import time
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+
+import pytest
+import requests
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+NGINX = "/usr/sbin/nginx"
+CONF = ROOT / "deploy" / "nginx.conf"
+SUBPATH = "/fzzf/report/"
+MOUNTS = ("/", SUBPATH)
+REFERENCES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"))
+MAX_EXTERNAL = 10          # distinct outside links in the whole site
+GZIP = {"Accept-Encoding": "gzip"}
+
+
+# --- nginx ------------------------------------------------------------------------
+
+def _substitute(text: str, pattern: str, replacement: str) -> str:
+    """Replace the one line of deploy/nginx.conf that `pattern` matches."""
+    new, count = re.subn(pattern, lambda match: match.expand(replacement), text, flags=re.M)
+    assert count == 1, f"deploy/nginx.conf: expected one match of {pattern!r}, found {count}; update tests/test_nginx.py"
+    return new
+
+
+def nginx_config(tmp: Path, webroot: Path, port: int, mount: str) -> str:
+    text = CONF.read_text(encoding="utf-8")
+    text = _substitute(text, r"^user www-data;$", "user root;" if os.geteuid() == 0 else "")
+    text = _substitute(text, r"^pid .*;$", f"pid {tmp}/nginx.pid;")
+    text = _substitute(text, r"^error_log /var/log/nginx/error\.log", f"error_log {tmp}/error.log")
+    text = _substitute(text, r"^(\s*)access_log /var/log/nginx/access\.log;", rf"\1access_log {tmp}/access.log;")
+    text = _substitute(text, r"^(\s*)listen 80;", rf"\1listen 127.0.0.1:{port};")
+    text = _substitute(text, r"^\s*listen \[::\]:80;.*\n", "")
+    text = _substitute(text, r"^(\s*)root /srv/nicheng-report/site;", rf"\1root {webroot};")
+    temp_paths = "".join(f"    {name}_temp_path {tmp}/{name};\n"
+                         for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    text = _substitute(text, r"^http \{\n", "http {\n" + temp_paths)
+    if mount != "/":
+        text = _substitute(text, r'"~\^/en/"(\s+)/en/404\.html;', rf'"~^{mount}en/"\1{mount}en/404.html;')
+        text = _substitute(text, r"^(\s*)default(\s+)/404\.html;", rf"\1default\2{mount}404.html;")
+    return text
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_nginx(site: Path, tmp: Path, mount: str) -> tuple[subprocess.Popen, str]:
+    if mount == "/":
+        webroot = site
+    else:  # the site copied (here: linked) into <root>/fzzf/report/
+        webroot = tmp / "www"
+        (webroot / mount.strip("/")).parent.mkdir(parents=True)
+        (webroot / mount.strip("/")).symlink_to(site, target_is_directory=True)
+    port = free_port()
+    conf = tmp / "nginx.conf"
+    conf.write_text(nginx_config(tmp, webroot, port, mount), encoding="utf-8")
+    command = [NGINX, "-p", str(tmp), "-e", str(tmp / "error.log"), "-c", str(conf)]
+    check = subprocess.run([*command, "-t", "-q"], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    process = subprocess.Popen([*command, "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 10
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"nginx stopped: {process.stderr.read().decode()}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                stop_nginx(process)
+                pytest.fail("nginx did not start listening within 10 s")
+            time.sleep(0.02)
+    return process, f"http://127.0.0.1:{port}{mount}"
+
+
+def stop_nginx(process: subprocess.Popen) -> None:
+    process.terminate()  # SIGTERM: nginx's fast shutdown, workers included
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="module")
+def servers(site: Path, tmp_path_factory: pytest.TempPathFactory):
+    """{mount: base URL}: one nginx at the host root, one under /fzzf/report/."""
+    if not Path(NGINX).exists():
+        pytest.fail("Debian's nginx is missing: run `apt-get install nginx` (.ci/run does).")
+    started = {}
+    try:
+        for mount in MOUNTS:
+            started[mount] = start_nginx(site, tmp_path_factory.mktemp("nginx"), mount)
+        yield {mount: base for mount, (_, base) in started.items()}
+    finally:
+        for process, _ in started.values():
+            stop_nginx(process)
+
+
+# --- crawl ------------------------------------------------------------------------
+
+def page_paths(site: Path) -> list[str]:
+    """Every page as a URL path relative to the site: "", "2024/measures/", "404.html", "en/" ..."""
+    paths = []
+    for file in sorted(site.rglob("*.html")):
+        relative = file.relative_to(site).as_posix()
+        paths.append(relative[: -len("index.html")] if file.name == "index.html" else relative)
+    return paths
+
+
+def is_404_page(path: str) -> bool:
+    return path.rsplit("/", 1)[-1] == "404.html"
+
+
+class Crawl:
+    """Fetch each URL once (fragment removed); remember status and, for HTML, the ids."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.session = requests.Session()
+        self.responses: dict[str, requests.Response] = {}
+        self.soups: dict[str, BeautifulSoup] = {}
+
+    def get(self, url: str) -> requests.Response:
+        url = urldefrag(url).url
+        if url not in self.responses:
+            self.responses[url] = self.session.get(url, timeout=10)
+        return self.responses[url]
+
+    def soup(self, url: str) -> BeautifulSoup:
+        url = urldefrag(url).url
+        if url not in self.soups:
+            self.soups[url] = BeautifulSoup(self.get(url).content, "lxml")
+        return self.soups[url]
+
+    @functools.lru_cache(maxsize=None)
+    def ids(self, url: str) -> frozenset[str]:
+        soup = self.soup(url)
+        return frozenset(tag["id"] for tag in soup.find_all(id=True)) | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+
+
+@pytest.fixture(scope="module")
+def crawls(servers, site: Path):
+    """{mount: (Crawl, problems, outside links)} for every page of both languages."""
+    results = {}
+    for mount, base in servers.items():
+        crawl, problems, outside = Crawl(base), [], set()
+        host = urlsplit(base).netloc
+        for path in page_paths(site):
+            page_url = base + path
+            response = crawl.get(page_url)
+            if response.status_code != 200 or "text/html" not in response.headers.get("Content-Type", ""):
+                problems.append(f"{page_url}: {response.status_code} {response.headers.get('Content-Type')}")
+                continue
+            if mount != "/" and is_404_page(path):
+                continue  # served at any missing URL, so absolute links: see test_404_pages_under_subpath
+            for tag_name, attribute in REFERENCES:
+                for tag in crawl.soup(page_url).find_all(tag_name):
+                    reference = tag.get(attribute)
+                    if reference is None:
+                        continue
+                    target = urljoin(page_url, reference)
+                    scheme = urlsplit(target).scheme
+                    if scheme == "javascript":
+                        # Material's search-share button until a query is typed (its JS sets a real URL).
+                        if not (reference == "javascript:void(0)" and tag.get("data-md-component") == "search-share"):
+                            problems.append(f"{page_url}: <{tag_name} {attribute}={reference!r}>")
+                        continue
+                    if scheme == "data":
+                        continue
+                    if scheme not in ("http", "https") or urlsplit(target).netloc != host:
+                        outside.add(target)
+                        continue
+                    where = f"{page_url}: <{tag_name} {attribute}={reference!r}>"
+                    if not target.startswith(base):
+                        problems.append(f"{where} leaves the site ({target})")
+                        continue
+                    linked = crawl.get(target)
+                    if linked.status_code != 200:
+                        problems.append(f"{where} -> {linked.status_code}")
+                        continue
+                    fragment = unquote(urldefrag(target).fragment)
+                    if fragment and fragment not in crawl.ids(urldefrag(target).url):
+                        problems.append(f"{where}: no id {fragment!r} in {urldefrag(target).url}")
+        results[mount] = (crawl, problems, outside)
+    return results
+
+
+@pytest.mark.parametrize("mount", MOUNTS)
+def test_every_page_and_same_site_link_resolves(crawls, mount: str) -> None:
+    crawl, problems, _ = crawls[mount]
+    assert len(crawl.responses) > 40, "the crawl found too little: is the site empty?"
+    assert not problems, "\n".join(problems)
+
+
+def test_outside_links_are_few_and_https(crawls) -> None:
+    outside = crawls["/"][2]
+    assert len(outside) <= MAX_EXTERNAL, sorted(outside)
+    assert all(url.startswith("https://") or url.startswith("mailto:") for url in outside), sorted(outside)
+    assert not any(urlsplit(url).hostname in ("127.0.0.1", "localhost") for url in outside), sorted(outside)
+
+
+@pytest.mark.parametrize("mount", MOUNTS)
+@pytest.mark.parametrize("path, content_type", [
+    ("", "text/html"), ("en/2024/measures/", "text/html"),
+    ("search/search_index.json", "application/json"), ("en/search/search_index.json", "application/json"),
+    ("assets/stylesheets/site.css", "text/css"), ("2024/data/figures.csv", "text/csv"),
+])
+def test_gzip_and_charset(servers, mount: str, path: str, content_type: str) -> None:
+    response = requests.get(servers[mount] + path, headers=GZIP, timeout=10)
+    assert response.status_code == 200
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response.headers.get("Vary", "")
+    assert response.headers["Content-Type"] == f"{content_type}; charset=utf-8"
+    plain = requests.get(servers[mount] + path, headers={"Accept-Encoding": "identity"}, timeout=10)
+    assert "Content-Encoding" not in plain.headers and plain.content
+
+
+def csp_directives(header: str) -> dict[str, list[str]]:
+    directives = {}
+    for part in filter(None, (part.strip() for part in header.split(";"))):
+        name, *values = part.split()
+        assert name not in directives, f"{name} twice in the CSP"
+        directives[name] = values
+    return directives
+
+
+def test_security_headers(servers, site: Path) -> None:
+    base = servers[SUBPATH]
+    bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).name
+    for path, status in (("", 200), ("2024/measures/", 200), (f"assets/javascripts/{bundle}", 200),
+                         ("no/such/page/", 404), ("2024", 301)):
+        response = requests.get(base + path, timeout=10, allow_redirects=False)
+        assert response.status_code == status, path
+        headers = response.headers
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert "camera=()" in headers["Permissions-Policy"]
+        assert "Server" not in headers or "/" not in headers["Server"], "nginx version shown"
+        csp = csp_directives(headers["Content-Security-Policy"])
+        assert csp["default-src"] == ["'self'"]
+        assert csp["script-src"] == ["'self'"]
+        assert set(csp["img-src"]) == {"'self'", "data:"}
+        assert csp["object-src"] == ["'none'"]
+        assert csp["frame-ancestors"] or headers["X-Frame-Options"]
+        assert csp.get("worker-src", ["'self'"]) == ["'self'"]
+        everything = " ".join(" ".join(values) for values in csp.values())
+        for forbidden in ("'unsafe-eval'", "'unsafe-hashes'", "http:", "https:", "*", "blob:"):
+            assert forbidden not in everything.split(), forbidden
+        assert "'unsafe-inline'" not in csp.get("script-src", []) + csp.get("default-src", [])
+    assert requests.get(base + "2024", timeout=10, allow_redirects=False).headers["Location"] == f"{SUBPATH}2024/"
+
+
+def test_cache_control(servers, site: Path) -> None:
+    base = servers["/"]
+    fingerprinted = [path.relative_to(site).as_posix() for pattern in ("assets/javascripts/bundle.*.min.js",
+                     "assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
+                     for path in site.glob(pattern)]
+    assert len(fingerprinted) == 3
+    for path in fingerprinted:
+        cache = requests.head(base + path, timeout=10).headers["Cache-Control"]
+        assert cache == "public, max-age=31536000, immutable", path
+    worker = next(site.glob("assets/javascripts/workers/search.*.min.js")).relative_to(site).as_posix()
+    for path in ("", "en/2024/", "search/search_index.json", "assets/javascripts/site.js",
+                 "assets/javascripts/md-base.js", "assets/stylesheets/site.css", worker):
+        cache = requests.head(base + path, timeout=10).headers["Cache-Control"]
+        assert "immutable" not in cache and re.fullmatch(r"public, max-age=\d{1,4}", cache), (path, cache)
+    assert requests.head(base + "nope/", timeout=10).headers["Cache-Control"] == "no-cache"
+
+
+@pytest.mark.parametrize("mount", MOUNTS)
+@pytest.mark.parametrize("path, lang", [("no/such/page/", "zh-CN"), ("en/no/such/page/", "en"), ("2024/x.html", "zh-CN")])
+def test_missing_pages_get_the_404_page_in_their_language(servers, mount: str, path: str, lang: str) -> None:
+    response = requests.get(servers[mount] + path, headers=GZIP, timeout=10)
+    assert response.status_code == 404
+    assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert response.headers["Content-Encoding"] == "gzip"
+    html = BeautifulSoup(response.content, "lxml").html
+    assert html.get("lang") == lang
+    assert "Content-Security-Policy" in response.headers
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "404.html is served at any missing URL, so MkDocs writes it with absolute links from site_url, and "
+    "from / when site_url is empty (the test build). Under a sub-path its styles, scripts and links "
+    "break unless the site is built with SITE_URL (deploy/README.md). Remove this mark once fixed."))
+def test_404_pages_under_subpath(servers, site: Path) -> None:
+    base = servers[SUBPATH]
+    crawl, broken = Crawl(base), []
+    for path in filter(is_404_page, page_paths(site)):
+        for tag_name, attribute in REFERENCES[1:]:  # the styles, scripts and images
+            for tag in crawl.soup(base + path).find_all(tag_name, attrs={attribute: True}):
+                target = urljoin(base + path, tag[attribute])
+                if not target.startswith(base) or crawl.get(target).status_code != 200:
+                    broken.append(f"{path}: {tag[attribute]}")
+    assert not broken, "\n".join(broken)
+
+
+# --- Chromium --------------------------------------------------------------------------
+
+CSP_LISTENER = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__csp.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} ` +
+                    `at ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
+}, true);
+"""
+
+
+class Watch:
+    """Collect, over a whole browser context, what must never happen under the CSP."""
+
+    def __init__(self, context) -> None:
+        self.context = context
+        self.problems: list[str] = []
+        context.add_init_script(CSP_LISTENER)
+        context.on("console", self._console)
+        context.on("weberror", lambda error: self.problems.append(f"page error: {error.error}"))
+        context.on("request", self._request)
+        context.on("requestfailed", self._failed)
+        context.on("response", self._response)
+        context.on("page", lambda page: page.on("worker", lambda worker: worker.on("console", self._console)))
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.problems.append(f"console: {message.text} ({message.location.get('url')})")
+
+    def _request(self, request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme not in ("data", "blob", "about") and parts.hostname != "127.0.0.1":
+            self.problems.append(f"request to another host: {request.url}")
+
+    def _failed(self, request) -> None:
+        if request.failure != "net::ERR_ABORTED":  # cancelled by leaving the page, e.g. the search worker
+            self.problems.append(f"failed: {request.url} {request.failure}")
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self.problems.append(f"{response.status}: {response.url}")
+
+    def check(self, page, where: str) -> None:
+        violations = page.evaluate("window.__csp || []")
+        self.problems.extend(f"CSP violation on {where}: {violation}" for violation in violations)
+        page.evaluate("window.__csp = []")
+
+
+@pytest.fixture(scope="module")
+def browsing(browser):
+    """One browser context for the module, watched for problems."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield Watch(context)
+    context.close()
+
+
+@pytest.fixture()
+def watch(browsing: Watch) -> Watch:
+    browsing.problems.clear()
+    return browsing
+
+
+@pytest.mark.browser
+def test_every_page_loads_under_the_csp(servers, site: Path, watch: Watch) -> None:
+    base = servers[SUBPATH]
+    page = watch.context.new_page()
+    loaded = 0
+    for path in page_paths(site):
+        if is_404_page(path):
+            continue  # broken under a sub-path without SITE_URL: test_404_pages_under_subpath
+        response = page.goto(base + path, wait_until="load")
+        assert response.status == 200
+        # Material's scripts ran: the bundle turned the page on, md-base.js set the scope.
+        scope = page.evaluate("typeof __md_scope === 'object' ? __md_scope.pathname : null")
+        assert scope == (SUBPATH + "en/" if path.startswith("en/") else SUBPATH), path
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+        page.wait_for_timeout(30)
+        watch.check(page, path)
+        loaded += 1
+    page.close()
+    assert loaded >= 20
+    assert not watch.problems, "\n".join(watch.problems)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path, query", [("", "调解"), ("en/", "mediation")])
+def test_search_works_under_the_csp(servers, watch: Watch, path: str, query: str) -> None:
+    page = watch.context.new_page()
+    page.goto(servers[SUBPATH] + path)
+    page.click("input[data-md-component=search-query]")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert page.locator(".md-search-result__item").count() >= 1
+    share = page.get_attribute("[data-md-component=search-share]", "href")
+    assert share and not share.startswith("javascript:"), share
+    watch.check(page, f"search on {path or 'home'}")
+    page.close()
+    assert not watch.problems, "\n".join(watch.problems)
+
+
+@pytest.mark.browser
+def test_palette_choice_is_remembered(servers, watch: Watch) -> None:
+    base = servers[SUBPATH]
+    page = watch.context.new_page()
+    page.goto(base + "2024/")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    page.click("label[for=__palette_1]")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.goto(base + "2024/measures/")  # md-palette.js applies the stored choice before paint
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert page.evaluate("__md_get('__palette').color.scheme") == "slate"
+    page.click("label[for=__palette_0]")
+    page.goto(base)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    watch.check(page, "palette")
+    page.close()
+    assert not watch.problems, "\n".join(watch.problems)
