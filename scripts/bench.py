@@ -85,6 +85,7 @@ class Table:
     def __init__(self) -> None:
         self.rows: list[tuple[str, str, str, str, str]] = []
         self.notes: list[str] = []
+        self.sections: list[str] = []
         self.data: dict[str, object] = {}
 
     def add(self, section: str, figure: str, value: str, budget: str = "—", ok: bool | None = None) -> None:
@@ -221,11 +222,13 @@ def bench_builds(table: Table, work: Path, project: Path, reps: int) -> Path | N
 
 # --- 2. Rebuild under `make serve` ------------------------------------------------------
 
-def rebuild_child(project: Path, out_json: Path, reps: int) -> None:
+def rebuild_child(project: Path, out_json: Path, reps: int, variant: str = "base") -> None:
     """In this process: serve.py's builder (both languages in-process), then edits."""
     logging_setup()
     sys.path.insert(0, str(project / "scripts"))
     import build as project_build
+    if variant == "bcc":
+        shared_template_cache(project_build)
 
     site = Path(tempfile.mkdtemp(prefix="bench-preview-"))
 
@@ -449,23 +452,32 @@ def ensure_lighthouse() -> Path | None:
     return cli
 
 
-def lighthouse(cli: Path, url: str, work: Path) -> dict[str, float] | None:
+def lighthouse(cli: Path, url: str, work: Path) -> dict | None:
+    """Lighthouse's default (mobile) config: scores, metrics, and the audits that cost points."""
     out = work / ("lh-" + hashlib.sha1(url.encode()).hexdigest()[:8] + ".json")
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     cmd = ["node", str(cli), url, "--quiet", "--output=json", f"--output-path={out}",
            "--only-categories=performance,accessibility,best-practices,seo",
            "--chrome-flags=--headless=new --no-sandbox --disable-gpu"]
-    result = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=240)
+    try:
+        result = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=240)
+    except subprocess.TimeoutExpired:
+        log("   lighthouse timed out")
+        return None
     if result.returncode != 0 or not out.exists():
         log("   lighthouse failed: " + result.stderr[-500:])
         return None
     report = json.loads(out.read_text(encoding="utf-8"))
+    audits = report["audits"]
     scores = {key: round(100 * (cat["score"] or 0)) for key, cat in report["categories"].items()}
-    failing = sorted(audit["id"] for audit in report["audits"].values()
-                     if audit.get("score") is not None and audit["score"] < 1
-                     and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings"))
-    scores["_failing"] = failing  # type: ignore[assignment]
-    return scores
+    failing = {key: sorted(ref["id"] for ref in cat["auditRefs"]
+                           if ref.get("weight") and audits[ref["id"]].get("score") is not None
+                           and audits[ref["id"]]["score"] < 1)
+               for key, cat in report["categories"].items()}
+    metrics = {name: audits[name].get("displayValue", "") for name in
+               ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift")}
+    return {"scores": scores, "failing": failing, "metrics": metrics,
+            "benchmark_index": report.get("environment", {}).get("benchmarkIndex")}
 
 
 def bench_browser(table: Table, work: Path, site: Path, *, run_search: bool, run_lighthouse: bool,
@@ -513,16 +525,24 @@ def bench_browser(table: Table, work: Path, site: Path, *, run_search: bool, run
                 table.skip("7", "Lighthouse", f"npm could not install {LIGHTHOUSE}")
                 return
             for path in LIGHTHOUSE_PAGES:
-                scores = lighthouse(cli, base + path, work)
-                if scores is None:
+                lh = lighthouse(cli, base + path, work)
+                if lh is None:
                     table.skip("7", f"Lighthouse /{path}", "run failed")
                     continue
-                table.data[f"lighthouse_/{path}"] = scores
+                table.data[f"lighthouse_/{path}"] = lh
+                scores = lh["scores"]
                 ok = all(scores.get(k, 0) >= v for k, v in BUDGET_LH.items())
                 value = " / ".join(str(scores.get(k, "?")) for k in BUDGET_LH)
-                if not ok and scores["_failing"]:
-                    value += " (below 1: " + ", ".join(scores["_failing"][:8]) + ")"
-                table.add("7", f"Lighthouse /{path} perf / a11y / best pr. / SEO", value, "≥ 98 / 100 / 100 / 100", ok)
+                m = lh["metrics"]
+                value += (f" (FCP {m['first-contentful-paint']}, LCP {m['largest-contentful-paint']}, "
+                          f"TBT {m['total-blocking-time']}, CLS {m['cumulative-layout-shift']}; "
+                          f"benchmarkIndex {lh['benchmark_index']:.0f})")
+                lost = [f"{k}: {', '.join(v)}" for k, v in lh["failing"].items()
+                        if v and scores.get(k, 0) < BUDGET_LH.get(k, 0)]
+                if lost:
+                    value += "; points lost in " + "; ".join(lost)
+                table.add("7", f"Lighthouse /{path} perf / a11y / best practices / SEO", value,
+                          "≥ 98 / 100 / 100 / 100", ok)
 
 
 # --- 6. Scale -----------------------------------------------------------------------------------
@@ -850,12 +870,44 @@ def gzip_child(project: Path, out_json: Path, reps: int) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-EXPERIMENTS = ("base", "nomap", "gzdedupe+nomap", "bcc", "nopkgres", "fork", "fork+bcc+gzdedupe+nomap+nopkgres")
+EXPERIMENTS = ("base", "nomap", "gzdedupe+nomap", "bcc", "nopkgres", "fork", "fork+bcc+gzdedupe+nomap")
 
 
 def bench_experiments(table: Table, work: Path, project: Path, reps: int) -> None:
-    log(f"9b: candidate changes, {reps} alternated runs each")
+    """Candidate changes to scripts/build.py, each measured against the unchanged build."""
+    lines: list[str] = []
+    log("9b: precompress variants (in-process)")
+    out_json = work / "gzip.json"
+    run = run_child([PY, __file__, "--_gzip", str(project), str(out_json), "3"], work / "gzip.log")
+    if run.rc == 0:
+        result = json.loads(out_json.read_text())
+        base = median(next(iter(result.values())))
+        lines += ["", "precompress variants (one built site, in-process, median of 3)", "",
+                  "| variant | seconds | gain |", "|---|---:|---:|"]
+        lines += [f"| {name} | {median(t):.2f} | {base - median(t):+.2f} s |" for name, t in result.items()]
+        table.data["experiments_gzip"] = result
+    log("9b: serve rebuild with a shared Jinja bytecode cache")
+    rebuild = {}
+    for variant in ("base", "bcc", "base", "bcc"):
+        out_json = work / f"rebuild-{variant}.json"
+        copy = work / f"rebuild-exp-{variant}"
+        if not copy.exists():
+            snapshot_of(project, copy)
+        run = run_child([PY, __file__, "--_rebuild", str(copy), str(out_json), "3", variant], work / "rebuild-exp.log")
+        if run.rc == 0:
+            data = json.loads(out_json.read_text())
+            for key in ("page", "data"):
+                rebuild.setdefault((variant, key), []).extend(data[key])
+    if rebuild:
+        lines += ["", "serve rebuild, both languages (median of 6 over 2 processes)", "",
+                  "| edit | as now | shared Jinja cache | gain |", "|---|---:|---:|---:|"]
+        for key in ("page", "data"):
+            a, b = median(rebuild.get(("base", key), [])), median(rebuild.get(("bcc", key), []))
+            lines.append(f"| {key} | {a:.2f} s | {b:.2f} s | {a - b:+.2f} s |")
+        table.data["experiments_rebuild"] = {f"{v}/{k}": t for (v, k), t in rebuild.items()}
+    log(f"9b: full-build variants, {reps} alternated runs each")
     times: dict[str, list[float]] = {name: [] for name in EXPERIMENTS}
+    cpu: dict[str, list[float]] = {name: [] for name in EXPERIMENTS}
     for i in range(reps):
         for name in EXPERIMENTS if i % 2 == 0 else EXPERIMENTS[::-1]:
             out = work / f"exp-{name}" / "site"
@@ -865,13 +917,15 @@ def bench_experiments(table: Table, work: Path, project: Path, reps: int) -> Non
                 log(f"   {name} failed: {run.tail(5)}")
                 continue
             times[name].append(run.wall)
-    base = median(times["base"])
-    print("\nCandidate changes (full build as a fresh process, median of alternated runs)\n")
-    print("| variant | median s | gain vs base |\n|---|---:|---:|")
+            cpu[name].append(run.cpu)
+    base, base_cpu = median(times["base"]), median(cpu["base"])
+    lines += ["", f"full build variants (fresh process each, median of {reps} alternated runs)", "",
+              "| variant | wall s | gain | CPU s | CPU gain |", "|---|---:|---:|---:|---:|"]
     for name in EXPERIMENTS:
-        m = median(times[name])
-        print(f"| {name} | {m:.2f} | {base - m:+.2f} s ({(base - m) / base * 100:+.0f} %) |")
-    table.data["experiments"] = times
+        m, c = median(times[name]), median(cpu[name])
+        lines.append(f"| {name} | {m:.2f} | {base - m:+.2f} s ({(base - m) / base * 100:+.0f} %) | {c:.2f} | {base_cpu - c:+.2f} s |")
+    table.data["experiments"] = {"wall": times, "cpu": cpu}
+    table.sections.append("\n".join(lines))
 
 
 # --- 7. The machine ----------------------------------------------------------------------------
@@ -915,6 +969,25 @@ def machine() -> list[tuple[str, str]]:
     ]
 
 
+class LoadSampler:
+    """The 1-minute load average every 5 s, to tell a quiet machine from a busy one."""
+
+    def __init__(self) -> None:
+        self.samples = [os.getloadavg()[0]]
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(5):
+            self.samples.append(os.getloadavg()[0])
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.samples.append(os.getloadavg()[0])
+
+
 # --- Main --------------------------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
@@ -940,6 +1013,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"The official text is missing: {SOURCE} (use --source)", file=sys.stderr)
         return 2
     started = time.perf_counter()
+    load = LoadSampler()
+    if load.samples[0] > (os.cpu_count() or 1):
+        log(f"warning: load average {load.samples[0]:.1f} on {os.cpu_count()} cores: other work will slow the figures")
     work = Path(tempfile.mkdtemp(prefix="nicheng-bench-"))
     table = Table()
     stages: list[tuple[str, float, int]] = []
@@ -963,10 +1039,13 @@ def main(argv: list[str] | None = None) -> int:
         else:
             shutil.rmtree(work, ignore_errors=True)
     elapsed = time.perf_counter() - started
+    load.stop()
 
     print(f"\n## make bench — {time.strftime('%Y-%m-%d %H:%M')}, {elapsed / 60:.1f} min\n")
     for key, value in machine():
         print(f"- {key}: {value}")
+    print(f"- load average (1 min) during the run: {load.samples[0]:.1f} at start, {max(load.samples):.1f} at most, "
+          f"{load.samples[-1]:.1f} at end (above {os.cpu_count()} means other processes competed for the cores)")
     print(f"\nRepetitions: {reps} alternated builds of each site (after one warm-up each), "
           f"{rebuild_reps} rebuilds per edit, {cold_reps} cold and {warm_reps} warm searches per language, "
           f"scale builds {'x'.join(map(str, scale_sizes))} years × 2 (20 years × 1)"
@@ -974,6 +1053,8 @@ def main(argv: list[str] | None = None) -> int:
           + ("" if run_lh else "; Lighthouse not run") + ".\n")
     print(table.markdown())
     print_stages(stages)
+    for section in table.sections:
+        print(section)
     for note in table.notes:
         print("\n" + note)
     failed = sum(1 for row in table.rows if row[4] == "FAIL")
@@ -987,9 +1068,11 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--_rebuild":
-        rebuild_child(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
+        rebuild_child(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]), *sys.argv[5:])
     elif len(sys.argv) > 1 and sys.argv[1] == "--_stages":
         stages_child(Path(sys.argv[2]), Path(sys.argv[3]))
+    elif len(sys.argv) > 1 and sys.argv[1] == "--_gzip":
+        gzip_child(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
     elif len(sys.argv) > 1 and sys.argv[1] == "--_variant":
         variant_child(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))
     else:

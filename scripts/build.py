@@ -15,6 +15,7 @@ import logging
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -101,11 +102,52 @@ def precompress(folder: Path) -> int:
     return count
 
 
+def source_date_epoch() -> None:
+    """Dates from the last commit, not the clock, so two builds of a commit are identical."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    try:
+        stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
+                               text=True, timeout=30, check=True).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return
+    if stamp.isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = stamp
+
+
+def write_sitemap(site: Path) -> None:
+    """One sitemap for both languages, each page with its hreflang alternates.
+
+    Absolute URLs need SITE_URL; without it the locations are relative to the
+    site root (fine for checking, to be set for search engines)."""
+    base = os.environ.get("SITE_URL", "").rstrip("/")
+    base = base + "/" if base else ""
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")
+                   if p.relative_to(site).parts[0] != "en")
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for page in pages:
+        zh = "" if page == "." else page + "/"
+        twins = {"zh-CN": base + zh or "./", "en": base + "en/" + zh, "x-default": base + zh or "./"}
+        alternates = "".join(f'<xhtml:link rel="alternate" hreflang="{lang}" href="{url}"/>' for lang, url in twins.items())
+        for lang in ("zh-CN", "en"):
+            if (site / twins[lang].removeprefix(base).removeprefix("./") / "index.html").exists():
+                lines.append(f"<url><loc>{twins[lang]}</loc>{alternates}</url>")
+    lines.append("</urlset>")
+    (site / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (site / "en" / "sitemap.xml").unlink(missing_ok=True)
+    robots = ["User-agent: *", "Allow: /"] + ([f"Sitemap: {base}sitemap.xml"] if base else [])
+    (site / "robots.txt").write_text("\n".join(robots) + "\n", encoding="utf-8")
+
+
 def build_all(out: Path) -> None:
+    source_date_epoch()
+    out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-staging-", dir=out.parent))
     try:
         for lang, config_file, sub in CONFIGS:
             build_language(config_file, staging / sub if sub else staging)
+        write_sitemap(staging)
         precompress(staging)
         swap(staging, out)
     except BaseException:

@@ -18,7 +18,7 @@ from conftest import REPORT_PAGES, ROOT
 SOURCE = ROOT.parent / "shared" / "source" / "nicheng-2024-rule-of-law-report.zh.txt"
 # Site furniture inside <article>, which is not part of the official text.
 FURNITURE = (".headerlink", ".admonition.editorial", ".site-chrome", ".md-content__button", ".md-source-file",
-             ".translation-notice", ".page-furniture")
+             ".translation-notice", ".page-furniture", ".reading-controls", ".print-only")
 WHITESPACE = re.compile(r"\s+")
 
 

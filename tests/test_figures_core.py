@@ -97,7 +97,7 @@ def test_open_data_is_complete_and_typed(data):
 def test_charts_scale_to_the_largest_value(data):
     for chart_id in CHARTS:
         chart = bar_chart(data, chart_id, lang="zh")
-        assert chart.bars and max(bar.width for bar in chart.bars) == pytest.approx(520)
+        assert chart.bars and max(bar.width for bar in chart.bars) == pytest.approx(80)
         assert chart.title and chart.description
 
 

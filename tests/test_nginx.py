@@ -389,6 +389,21 @@ def watch(browsing: Watch) -> Watch:
 
 
 @pytest.mark.browser
+def test_the_watch_sees_a_csp_violation(servers, watch: Watch) -> None:
+    """The policy is enforced, and the listeners that the other browser tests rely on see it."""
+    page = watch.context.new_page()
+    page.goto(servers[SUBPATH])
+    page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; "
+                  "document.head.append(s); }")
+    page.wait_for_function("window.__csp.length > 0", timeout=5_000)
+    assert page.evaluate("window.__inline") is None
+    watch.check(page, "home")
+    page.close()
+    assert any("CSP violation" in problem and "script-src" in problem for problem in watch.problems), watch.problems
+    assert any(problem.startswith("console:") for problem in watch.problems), watch.problems
+
+
+@pytest.mark.browser
 def test_every_page_loads_under_the_csp(servers, site: Path, watch: Watch) -> None:
     base = servers[SUBPATH]
     page = watch.context.new_page()
@@ -415,8 +430,9 @@ def test_every_page_loads_under_the_csp(servers, site: Path, watch: Watch) -> No
 def test_search_works_under_the_csp(servers, watch: Watch, path: str, query: str) -> None:
     page = watch.context.new_page()
     page.goto(servers[SUBPATH] + path)
-    page.click("input[data-md-component=search-query]")
-    page.keyboard.type(query)
+    search = "input[data-md-component=search-query]"
+    page.fill(search, query)
+    page.press(search, "End")  # Material searches on keyup
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     assert page.locator(".md-search-result__item").count() >= 1
     share = page.get_attribute("[data-md-component=search-share]", "href")

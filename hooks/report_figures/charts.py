@@ -45,8 +45,10 @@ CHARTS: dict[str, tuple[tuple[str, ...], str, str, str, str]] = {
     ),
 }
 
-WIDTH = 640        # viewBox width
-LABEL_WIDTH = 0    # labels sit above the bars, so long Chinese labels never clip
+# No viewBox: the SVG is as wide as the page and its text stays at its real
+# size on phones; bar lengths are percentages of that width. Labels sit above
+# the bars, so long Chinese labels never clip.
+LONGEST_BAR = 80.0  # percent of the width, leaving room for the value after it
 ROW_HEIGHT = 56
 BAR_HEIGHT = 22
 
@@ -57,7 +59,7 @@ class Bar:
     label: str
     text: str
     y: int
-    width: float
+    width: float  # percent of the chart's width
 
 
 @dataclass(frozen=True)
@@ -67,17 +69,15 @@ class Chart:
     description: str
     bars: tuple[Bar, ...]
     height: int
-    width: int = WIDTH
 
 
 def bar_chart(data: ReportData, chart_id: str, *, lang: str) -> Chart:
     keys, title_zh, title_en, desc_zh, desc_en = CHARTS[chart_id]
     figures = [data.figures[key] for key in keys if key in data.figures]
     largest = max((f.value for f in figures), default=Decimal(0)) or Decimal(1)
-    usable = WIDTH - 120   # room for the value after the longest bar
     bars = tuple(
         Bar(figure=f, label=getattr(f.label, lang), text=format_figure(f, lang=lang),
-            y=index * ROW_HEIGHT, width=round(float(f.value / largest) * usable, 1))
+            y=index * ROW_HEIGHT, width=round(float(f.value / largest) * LONGEST_BAR, 2))
         for index, f in enumerate(figures)
     )
     return Chart(id=chart_id, title=title_zh if lang == "zh" else title_en,

@@ -13,3 +13,40 @@
     hreflangLinks.forEach(function (link) { link.setAttribute("rel", "alternate"); });
   }, { once: true });
 })();
+
+/* Reading aids (适老化): text size and high contrast, remembered across pages. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  function remember(key, value) {
+    try { value ? localStorage.setItem(key, value) : localStorage.removeItem(key); } catch (e) { /* ignore */ }
+  }
+  function sync() {
+    var size = root.getAttribute("data-text-size") || "normal";
+    var contrast = root.getAttribute("data-contrast") === "high";
+    document.querySelectorAll("[data-text-size-choice]").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(button.getAttribute("data-text-size-choice") === size));
+    });
+    document.querySelectorAll("[data-contrast-toggle]").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(contrast));
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target.closest("button") : null;
+    if (!target) return;
+    if (target.hasAttribute("data-text-size-choice")) {
+      var size = target.getAttribute("data-text-size-choice");
+      if (size === "normal") root.removeAttribute("data-text-size"); else root.setAttribute("data-text-size", size);
+      remember("nicheng.textSize", size === "normal" ? "" : size);
+      sync();
+    } else if (target.hasAttribute("data-contrast-toggle")) {
+      var high = root.getAttribute("data-contrast") !== "high";
+      if (high) root.setAttribute("data-contrast", "high"); else root.removeAttribute("data-contrast");
+      remember("nicheng.contrast", high ? "high" : "");
+      sync();
+    }
+  });
+  /* The printout carries the page's address, whatever host serves it. */
+  document.querySelectorAll("[data-print-url]").forEach(function (node) { node.textContent = location.href; });
+  sync();
+})();
