@@ -131,11 +131,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
                 + _render(config, "table", figures=figures, caption=getattr(label, lang), page=page, year=year)
                 for group, label, figures in data.by_group())
         if name == "charts":
-            return "\n\n".join(_render(config, "chart", chart=bar_chart(data, chart_id, lang=lang))
-                               for chart_id in CHARTS)
+            charts = [bar_chart(data, chart_id, lang=lang) for chart_id in CHARTS]
+            # A new year's data may not have every chart's figures yet.
+            return "\n\n".join(_render(config, "chart", chart=chart) for chart in charts if chart.bars)
         if name == "cards":
-            cards = [data.figures[k] for k in HEADLINE_KEYS if k in data.figures]
-            href = get_relative_url(_figures_url(year), page.url)
+            latest = _years[max(_years)]
+            cards = [latest.figures[k] for k in HEADLINE_KEYS if k in latest.figures]
+            href = get_relative_url(_figures_url(latest.year), page.url)
             return _render(config, "cards", figures=cards, href=href)
         if name == "downloads":
             return _render(config, "downloads", year=year, data=data)

@@ -17,7 +17,6 @@ Worker loads under the CSP) and the palette choice is remembered.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import socket
@@ -150,6 +149,7 @@ class Crawl:
         self.session = requests.Session()
         self.responses: dict[str, requests.Response] = {}
         self.soups: dict[str, BeautifulSoup] = {}
+        self.anchors: dict[str, set[str]] = {}
 
     def get(self, url: str) -> requests.Response:
         url = urldefrag(url).url
@@ -163,10 +163,13 @@ class Crawl:
             self.soups[url] = BeautifulSoup(self.get(url).content, "lxml")
         return self.soups[url]
 
-    @functools.lru_cache(maxsize=None)
-    def ids(self, url: str) -> frozenset[str]:
-        soup = self.soup(url)
-        return frozenset(tag["id"] for tag in soup.find_all(id=True)) | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+    def ids(self, url: str) -> set[str]:
+        url = urldefrag(url).url
+        if url not in self.anchors:
+            soup = self.soup(url)
+            self.anchors[url] = ({tag["id"] for tag in soup.find_all(id=True)}
+                                 | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})})
+        return self.anchors[url]
 
 
 @pytest.fixture(scope="module")
@@ -192,7 +195,7 @@ def crawls(servers, site: Path):
                     target = urljoin(page_url, reference)
                     scheme = urlsplit(target).scheme
                     if scheme == "javascript":
-                        # Material's search-share button until a query is typed (its JS sets a real URL).
+                        # Material's search-share button; its JavaScript sets the real URL when search starts.
                         if not (reference == "javascript:void(0)" and tag.get("data-md-component") == "search-share"):
                             problems.append(f"{page_url}: <{tag_name} {attribute}={reference!r}>")
                         continue
@@ -210,7 +213,7 @@ def crawls(servers, site: Path):
                         problems.append(f"{where} -> {linked.status_code}")
                         continue
                     fragment = unquote(urldefrag(target).fragment)
-                    if fragment and fragment not in crawl.ids(urldefrag(target).url):
+                    if fragment and fragment not in crawl.ids(target):
                         problems.append(f"{where}: no id {fragment!r} in {urldefrag(target).url}")
         results[mount] = (crawl, problems, outside)
     return results
