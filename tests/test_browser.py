@@ -113,3 +113,41 @@ def test_no_page_requests_another_host(browser, server, site):
     context.close()
     assert not outside, outside[:10]
     assert not failed, failed[:10]
+
+
+def test_text_size_and_contrast_are_remembered_across_pages(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    tab.goto(server + "2024/measures/")
+    normal = tab.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
+    tab.locator("[data-text-size-choice=larger]").click()
+    tab.locator("[data-contrast-toggle]").click()
+    tab.goto(server + "en/2024/highlights/")
+    assert tab.locator("html").get_attribute("data-text-size") == "larger"
+    assert tab.locator("html").get_attribute("data-contrast") == "high"
+    assert tab.locator("[data-text-size-choice=larger]").get_attribute("aria-pressed") == "true"
+    larger = tab.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
+    assert larger >= normal * 1.45
+    background = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(0, 0, 0)"
+    line_height = tab.evaluate("(() => { const s = getComputedStyle(document.querySelector('article p'));"
+                               " return parseFloat(s.lineHeight) / parseFloat(s.fontSize); })()")
+    assert line_height >= 1.5
+    tab.locator("[data-text-size-choice=normal]").click()
+    tab.locator("[data-contrast-toggle]").click()
+    tab.reload()
+    assert tab.locator("html").get_attribute("data-text-size") is None
+    context.close()
+
+
+def test_touch_targets_are_at_least_44px_on_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(server + "2024/")
+    small = tab.evaluate("""() => [...document.querySelectorAll(
+        '.md-header__button, .lang-switch__link, .reading-controls__button, .md-typeset .md-button')]
+        .filter(e => e.offsetParent !== null)
+        .map(e => [e.className, e.getBoundingClientRect().width, e.getBoundingClientRect().height])
+        .filter(([, w, h]) => w < 44 || h < 44)""")
+    context.close()
+    assert not small, small
