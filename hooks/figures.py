@@ -140,7 +140,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             href = get_relative_url(_figures_url(latest.year), page.url)
             return _render(config, "cards", figures=cards, href=href)
         if name == "downloads":
-            return _render(config, "downloads", year=year, data=data)
+            data_url = get_relative_url(f"{year}/data/", page.url).rstrip("/") + "/"
+            return _render(config, "downloads", year=year, data=data, data_url=data_url)
         if name == "latest":
             latest = _years[max(_years)]
             published = date.fromisoformat(latest.meta.published)
@@ -245,7 +246,7 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
         "isBasedOn": data.meta.source_url,
         "creator": {"@type": "GovernmentOrganization", "name": getattr(data.meta.publisher, lang)},
         "distribution": [
-            {"@type": "DataDownload", "encodingFormat": fmt, "contentUrl": f"data/{name}"}
+            {"@type": "DataDownload", "encodingFormat": fmt, "contentUrl": f"../data/{name}"}
             for name, fmt in (("figures.csv", "text/csv"), ("figures.json", "application/json"),
                               ("datapackage.json", "application/json"))
         ],

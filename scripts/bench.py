@@ -98,7 +98,8 @@ class Table:
     def markdown(self) -> str:
         head = ("#", "figure", "value", "budget", "result")
         lines = ["| " + " | ".join(head) + " |", "|" + "|".join(["---"] * len(head)) + "|"]
-        lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in self.rows]
+        rows = sorted(self.rows, key=lambda row: row[0])  # by section, in the order measured
+        lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
         return "\n".join(lines)
 
 
@@ -212,7 +213,9 @@ def bench_builds(table: Table, work: Path, project: Path, reps: int) -> Path | N
     table.add("1", f"plain Material build (zh only, {pages_plain} pages, no hooks), median of {reps}",
               f"{plain:.2f} s (min {min(r.wall for r in plain_runs):.2f}, max {max(r.wall for r in plain_runs):.2f}; "
               f"CPU {median([r.cpu for r in plain_runs]):.2f} s)")
-    table.add("1", "ratio ours / plain", f"{ours / plain:.2f} ×", f"≤ {BUDGET_RATIO} ×", ours / plain <= BUDGET_RATIO)
+    table.add("1", "ratio ours / plain (wall time)", f"{ours / plain:.2f} ×", f"≤ {BUDGET_RATIO} ×", ours / plain <= BUDGET_RATIO)
+    cpu_ratio = median([r.cpu for r in ours_runs]) / median([r.cpu for r in plain_runs])
+    table.add("1", "ratio ours / plain (CPU time: less sensitive to other load)", f"{cpu_ratio:.2f} ×")
     table.add("3", "peak memory of our build (ru_maxrss, max of runs)",
               f"{max(r.rss for r in ours_runs) / 2**20:.0f} MiB")
     table.add("3", "peak memory of the plain build (ru_maxrss, max of runs)",
@@ -484,8 +487,11 @@ def bench_browser(table: Table, work: Path, site: Path, *, run_search: bool, run
                   cold_reps: int, warm_reps: int) -> None:
     for label, index in (("zh", site / "search" / "search_index.json"), ("en", site / "en" / "search" / "search_index.json")):
         raw = index.read_bytes()
+        utf8 = json.dumps(json.loads(raw), ensure_ascii=False, separators=(",", ":")).encode()
         table.add("4", f"search index {label}: {index.relative_to(site)}",
-                  f"{len(raw) / 1024:.1f} KB raw, {len(gzip.compress(raw, 9)) / 1024:.1f} KB gzip")
+                  f"{len(raw) / 1024:.1f} KB raw, {len(gzip.compress(raw, 9)) / 1024:.1f} KB gzip "
+                  f"(written as UTF-8 instead of \\u escapes: {len(utf8) / 1024:.1f} KB raw, "
+                  f"{len(gzip.compress(utf8, 9)) / 1024:.1f} KB gzip)")
     if not run_search:
         return
     if not Path(CHROMIUM).exists() or not Path("/usr/sbin/nginx").exists():

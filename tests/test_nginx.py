@@ -86,11 +86,14 @@ def start_nginx(site: Path, tmp: Path, mount: str) -> tuple[subprocess.Popen, st
     command = [NGINX, "-p", str(tmp), "-e", str(tmp / "error.log"), "-c", str(conf)]
     check = subprocess.run([*command, "-t", "-q"], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
-    process = subprocess.Popen([*command, "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    with open(tmp / "stderr.log", "wb") as stderr:
+        process = subprocess.Popen([*command, "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=stderr)
     deadline = time.monotonic() + 10
     while True:
         if process.poll() is not None:
-            pytest.fail(f"nginx stopped: {process.stderr.read().decode()}")
+            logs = [(tmp / name).read_text(errors="replace") for name in ("stderr.log", "error.log")
+                    if (tmp / name).exists()]
+            pytest.fail(f"nginx stopped: {' '.join(logs)}")
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
             break

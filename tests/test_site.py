@@ -102,8 +102,8 @@ def test_open_data_files(site):
 def test_key_figures_page_has_dataset_json_ld(soup):
     blocks = [json.loads(s.string) for s in soup("2024/figures/").select('script[type="application/ld+json"]')]
     dataset = next(b for b in blocks if b.get("@type") == "Dataset")
-    assert {d["contentUrl"] for d in dataset["distribution"]} == {"data/figures.csv", "data/figures.json",
-                                                                     "data/datapackage.json"}
+    assert {d["contentUrl"] for d in dataset["distribution"]} == {"../data/figures.csv", "../data/figures.json",
+                                                                     "../data/datapackage.json"}
 
 
 def test_each_language_has_its_own_search_index(site):
