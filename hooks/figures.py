@@ -230,10 +230,29 @@ def _toc_ids(toc) -> list[str]:
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav) -> dict[str, Any] | None:
     year = _year_of(page)
-    if page.url != _figures_url(year):
-        return None
     data = _years[year]
     lang = _lang(config)
+    if page.url == f"{year}/":
+        # The report itself, for search engines: a Report by a GovernmentOrganization.
+        context["report_jsonld"] = json.dumps({
+            "@context": "https://schema.org",
+            "@type": "Report",
+            "name": getattr(data.meta.title, lang),
+            "inLanguage": "zh-CN" if lang == "zh" else "en",
+            "datePublished": data.meta.published,
+            "dateCreated": data.meta.signed,
+            "temporalCoverage": data.meta.period,
+            "isBasedOn": data.meta.source_url,
+            "publisher": {"@type": "GovernmentOrganization", "name": getattr(data.meta.publisher, lang),
+                          "address": {"@type": "PostalAddress", "addressLocality": "浦东新区" if lang == "zh"
+                                      else "Pudong New Area", "addressRegion": "上海市" if lang == "zh" else "Shanghai",
+                                      "addressCountry": "CN"}},
+            **({"translationOfWork": {"@type": "Report", "name": data.meta.title.zh, "inLanguage": "zh-CN"}}
+               if lang == "en" else {}),
+        }, ensure_ascii=False)
+        return context
+    if page.url != _figures_url(year):
+        return None
     context["dataset_jsonld"] = json.dumps({
         "@context": "https://schema.org",
         "@type": "Dataset",

@@ -51,6 +51,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT.parent / "shared" / "source" / "nicheng-2024-rule-of-law-report.zh.txt"
 PY = sys.executable
+# Fixed dates for every build (scripts/build.py would otherwise ask git, and the snapshot has no .git).
+SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH", str(int(time.time())))
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
@@ -116,7 +118,7 @@ class Run:
 
 def run_child(cmd: list[str], log_path: Path, *, cwd: Path | None = None, timeout: float = 900) -> Run:
     """Run a process; its wall time, peak RSS (ru_maxrss of that child alone) and CPU time."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     with open(log_path, "wb") as out:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env)
@@ -796,6 +798,78 @@ def shared_template_cache(build_module) -> None:
     mkdocs.config.load_config = load_config
 
 
+def parallel_languages(project_build) -> None:
+    """Candidate change to scripts/build.py: build the English site in a forked process while the
+    Chinese one builds here (the machine has 2 cores), and split the .gz work the same way.
+    jieba's dictionary is loaded once, before the fork, and shared."""
+    import jieba
+    import mkdocs.commands.build  # noqa: F401  (imported once, before forking)
+    jieba.initialize()
+    build_language, precompress = project_build.build_language, project_build.precompress
+    (_, zh_config, _), (_, en_config, en_sub) = project_build.CONFIGS[:2]
+    pending: dict[str, object] = {}
+
+    def fork(work) -> int:
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                work()
+                code = 0
+            except BaseException as error:  # noqa: BLE001
+                print(f"ERROR   -  English build: {error}", file=sys.stderr)
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+        return pid
+
+    def wait(pid: int, what: str) -> None:
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"the {what} failed")
+
+    def parallel_build_language(config_file, site_dir, **kwargs) -> None:
+        if Path(config_file) == zh_config:
+            # Its own folder: the Chinese build cleans site_dir when it starts.
+            en_dir = Path(tempfile.mkdtemp(prefix=".site-en-", dir=Path(site_dir).parent))
+            pending["en"] = (fork(lambda: build_language(en_config, en_dir)), en_dir)
+            try:
+                build_language(config_file, site_dir, **kwargs)
+            except BaseException:
+                os.waitpid(pending["en"][0], 0)
+                shutil.rmtree(en_dir, ignore_errors=True)
+                raise
+        elif Path(config_file) == en_config and "en" in pending:
+            pid, en_dir = pending.pop("en")
+            try:
+                wait(pid, "English build")
+            except BaseException:
+                shutil.rmtree(en_dir, ignore_errors=True)
+                raise
+            en_dir.rename(site_dir)
+        else:
+            build_language(config_file, site_dir, **kwargs)
+
+    def parallel_precompress(folder: Path) -> int:
+        en = Path(folder) / en_sub
+        if not en.is_dir():
+            return precompress(folder)
+        pid = fork(lambda: precompress(en))
+        count = 0
+        for path in sorted(Path(folder).iterdir()):
+            if path.is_dir() and path != en:
+                count += precompress(path)
+            elif path.is_file() and path.suffix in project_build.COMPRESS:
+                path.with_name(path.name + ".gz").write_bytes(gz_bytes(path.read_bytes()))
+                count += 1
+        wait(pid, "compression of en/")
+        return count
+
+    project_build.build_language = parallel_build_language
+    project_build.precompress = parallel_precompress
+
+
 def variant_child(name: str, project: Path, out: Path) -> None:
     """Build like scripts/build.py, with candidate changes applied (see EXPERIMENTS)."""
     logging_setup()
@@ -811,39 +885,7 @@ def variant_child(name: str, project: Path, out: Path) -> None:
         project_build.precompress = lambda folder: precompress_variant(
             folder, project_build.COMPRESS, dedupe="gzdedupe" in names, skip_maps="nomap" in names)
     if "fork" in names:
-        import jieba
-        import mkdocs.commands.build  # noqa: F401  (imported once, before forking)
-        jieba.initialize()
-
-        def build_all(out: Path) -> None:
-            staging = Path(tempfile.mkdtemp(prefix=".site-staging-", dir=out.parent))
-            try:
-                (_, zh_config, _), (_, en_config, en_sub) = project_build.CONFIGS
-                pid = os.fork()
-                if pid == 0:  # child: the English site and its .gz files
-                    code = 1
-                    try:
-                        project_build.build_language(en_config, staging / en_sub)
-                        project_build.precompress(staging / en_sub)
-                        code = 0
-                    finally:
-                        os._exit(code)
-                try:
-                    project_build.build_language(zh_config, staging)
-                    for path in sorted(staging.iterdir()):  # the Chinese site's .gz, without en/
-                        if path.is_dir() and path.name != en_sub:
-                            project_build.precompress(path)
-                        elif path.is_file() and path.suffix in project_build.COMPRESS:
-                            path.with_name(path.name + ".gz").write_bytes(gz_bytes(path.read_bytes()))
-                finally:
-                    _, status = os.waitpid(pid, 0)
-                if os.waitstatus_to_exitcode(status) != 0:
-                    raise SystemExit("the English build failed")
-                project_build.swap(staging, out)
-            except BaseException:
-                shutil.rmtree(staging, ignore_errors=True)
-                raise
-        project_build.build_all = build_all
+        parallel_languages(project_build)
 
     sys.exit(project_build.main(["--out", str(out)]))
 

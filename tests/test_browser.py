@@ -151,3 +151,18 @@ def test_touch_targets_are_at_least_44px_on_a_phone(browser, server):
         .filter(([, w, h]) => w < 44 || h < 44)""")
     context.close()
     assert not small, small
+
+
+def test_print_shows_the_report_without_navigation_and_with_its_address(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(server + "2024/full/")
+    tab.emulate_media(media="print")
+    hidden = tab.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-search', '.reading-controls', '.md-footer']
+        .map(s => document.querySelector(s)).filter(Boolean)
+        .every(e => getComputedStyle(e).display === 'none')""")
+    assert hidden
+    assert tab.locator(".print-only [data-print-url]").first.text_content() == server + "2024/full/"
+    pdf = tab.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 50_000
+    context.close()

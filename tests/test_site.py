@@ -135,3 +135,54 @@ def test_pages_make_no_reference_to_another_host(site):
                 continue
             assert not re.match(r"(?:https?:)?//", url), (path, str(tag)[:200])
     assert pattern  # external <a> links (e.g. the original on the portal) are allowed: links, not requests
+
+
+def test_report_landing_pages_describe_the_report_for_search_engines(soup):
+    for url, lang in (("2024/", "zh-CN"), ("en/2024/", "en")):
+        page = soup(url)
+        report = next(json.loads(s.string) for s in page.select('script[type="application/ld+json"]'))
+        assert report["@type"] == "Report" and report["inLanguage"] == lang
+        assert report["publisher"]["@type"] == "GovernmentOrganization"
+        assert report["datePublished"] == "2024-12-17"
+        assert page.select_one('meta[name="description"]')["content"]
+        assert page.select_one('meta[property="og:title"]')["content"]
+
+
+def test_sitemap_lists_both_languages_and_robots_points_to_it(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>2024/measures/</loc>" in sitemap and "<loc>en/2024/measures/</loc>" in sitemap
+    assert sitemap.count("hreflang=\"x-default\"") == sitemap.count("<url>")
+    assert (site / "robots.txt").read_text(encoding="utf-8").startswith("User-agent: *")
+
+
+def test_glossary_pages_list_every_term_with_a_working_link(soup, site):
+    import yaml
+    from conftest import ROOT
+    terms = yaml.safe_load((ROOT / "docs" / "data" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
+    for url, key in (("glossary/", "zh"), ("en/glossary/", "en")):
+        rows = soup(url).select("article table tbody tr")
+        assert len(rows) == len(terms)
+        text = soup(url).select_one("article table").get_text(" ")
+        assert all(term[key] in text for term in terms)
+        for link in soup(url).select("article table tbody a"):
+            target, _, anchor = link["href"].partition("#")
+            html = (site / url / target / "index.html").resolve()
+            assert html.exists() and f'id="{anchor}"' in html.read_text(encoding="utf-8"), link["href"]
+
+
+def test_check_translations_passes_here_and_names_the_page_that_drifts(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+    from conftest import ROOT
+    ok = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_translations.py")], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    page = tmp_path / "docs" / "en" / "2024" / "highlights.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("{ #three-in-one }", "{ #three-into-one }"), encoding="utf-8")
+    (tmp_path / "docs" / "en" / "2024" / "shortcomings.md").unlink()
+    bad = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_translations.py"), str(tmp_path)],
+                         capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert "2024/highlights.md" in bad.stdout and "three-in-one" in bad.stdout
+    assert "2024/shortcomings.md" in bad.stdout and "no English twin" in bad.stdout
