@@ -1,0 +1,249 @@
+"""Accessibility (WCAG 2.1 AA) of the built site, in both languages and both palettes.
+
+* axe-core (pinned in package-lock.json, installed by `npm ci`) runs on every HTML
+  page, 404 pages included, with the WCAG 2.0/2.1 A and AA rules, once in the light
+  palette and once in the dark one; also on the open search with results.
+* Keyboard: the first Tab focuses Material's skip link, which becomes visible; the
+  search field and the language link are reachable by Tab; every element that the
+  keyboard focuses shows an outline with at least 3:1 contrast against what is
+  around it (so that it can be seen on the red header and the dark footer too).
+
+The site's palettes follow prefers-color-scheme (mkdocs.yml `palette: media`), so a
+browser context with color_scheme="dark" shows the slate palette; every page is
+checked to really be in the expected palette before axe runs.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, html_pages
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# palette name -> (Playwright color_scheme, Material's data-md-color-scheme)
+PALETTES = {"light": ("light", "default"), "dark": ("dark", "slate")}
+LANGS = {
+    "zh": {"prefix": "", "skip": "跳转至", "query": "调解"},
+    "en": {"prefix": "en/", "skip": "Skip to content", "query": "mediation"},
+}
+KEYBOARD_PAGES = ("", "2024/measures/", "2024/figures/")
+MAX_TAB_STOPS = 45
+MIN_FOCUS_CONTRAST = 3.0
+
+
+# --- Fixtures ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def axe_source() -> Path:
+    if not AXE.is_file():
+        pytest.fail(f"axe-core is missing ({AXE.relative_to(ROOT)}): run `npm ci` at the top of the "
+                    "project (it installs the version pinned in package-lock.json; .ci/run does it).")
+    return AXE
+
+
+@pytest.fixture(scope="module", params=list(PALETTES))
+def palette(request, browser):
+    """(palette name, a tab in a browser context that shows that palette), one per palette."""
+    color_scheme, _ = PALETTES[request.param]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=color_scheme)
+    tab = context.new_page()
+    yield request.param, tab
+    context.close()
+
+
+def pages_of(site: Path, lang: str) -> list[str]:
+    """URL paths (relative to the site root) of every HTML page of one language."""
+    urls = []
+    for path in html_pages(site):
+        rel = path.relative_to(site).as_posix()
+        if (lang == "en") != rel.startswith("en/"):
+            continue
+        urls.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return urls
+
+
+def open_page(tab, server: str, url: str, palette_name: str) -> None:
+    response = tab.goto(server + url)
+    assert response is not None and response.ok, f"/{url}: HTTP {response.status if response else '?'}"
+    tab.wait_for_load_state("load")
+    scheme, background = tab.evaluate(
+        "() => [document.body.getAttribute('data-md-color-scheme'), getComputedStyle(document.body).backgroundColor]")
+    expected = PALETTES[palette_name][1]
+    assert scheme == expected, f"/{url}: palette is {scheme!r}, expected {expected!r}"
+    is_white = background == "rgb(255, 255, 255)"
+    assert is_white == (palette_name == "light"), f"/{url}: {palette_name} palette but background {background}"
+
+
+# --- axe-core ---------------------------------------------------------------------------------
+
+AXE_RUN = """async ([context, tags]) => {
+  const result = await axe.run(context, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({target: n.target.map(t => Array.isArray(t) ? t.join(" >>> ") : t).join(" "),
+                              summary: n.failureSummary || ""}))
+  }));
+}"""
+
+
+def run_axe(tab, axe_source: Path, context: object = None) -> list[dict]:
+    if not tab.evaluate("() => typeof window.axe === 'object'"):
+        tab.add_script_tag(path=str(axe_source))
+    return tab.evaluate(AXE_RUN, [context or {"exclude": []}, AXE_TAGS])
+
+
+def describe(violations_by_page: dict[str, list[dict]], palette_name: str) -> str:
+    """One entry per rule and element, with the pages where it fails (the same header
+    element usually fails on every page)."""
+    grouped: dict[tuple, dict[tuple, list[str]]] = {}
+    for url, violations in violations_by_page.items():
+        for v in violations:
+            rule = grouped.setdefault((v["id"], v["impact"], v["help"]), {})
+            for node in v["nodes"]:
+                rule.setdefault((node["target"], " ".join(node["summary"].split())), []).append("/" + url)
+    lines = []
+    for (rule_id, impact, help_text), nodes in grouped.items():
+        lines.append(f"{rule_id} ({impact}, {palette_name} palette): {help_text}")
+        for (target, summary), urls in nodes.items():
+            shown = ", ".join(urls[:6]) + (f" and {len(urls) - 6} more" if len(urls) > 6 else "")
+            lines.append(f"    {target}\n        on {shown}\n        {summary[:400]}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_axe_every_page(site, server, palette, axe_source, lang):
+    palette_name, tab = palette
+    urls = pages_of(site, lang)
+    assert len(urls) >= 5, f"too few {lang} pages found in the build: {urls}"
+    found = {}
+    for url in urls:
+        open_page(tab, server, url, palette_name)
+        violations = run_axe(tab, axe_source)
+        if violations:
+            found[url] = violations
+    if found:
+        pytest.fail("axe-core found WCAG 2.1 AA violations:\n" + describe(found, palette_name), pytrace=False)
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_axe_search_results(server, palette, axe_source, lang):
+    """The open search box with results (its text, highlights and counts) passes axe too."""
+    palette_name, tab = palette
+    url = LANGS[lang]["prefix"]
+    open_page(tab, server, url, palette_name)
+    tab.locator(".md-search__input").fill(LANGS[lang]["query"])
+    tab.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
+    tab.wait_for_timeout(300)  # the search box finishes opening (CSS transitions)
+    violations = run_axe(tab, axe_source, {"include": [[".md-search"]]})
+    if violations:
+        pytest.fail("axe-core found WCAG 2.1 AA violations in the search box:\n" + describe(
+            {f"{url} (search: {LANGS[lang]['query']})": violations}, palette_name), pytrace=False)
+
+
+# --- Keyboard --------------------------------------------------------------------------------
+
+# Describes the focused element and how visible its focus indicator is: outline style,
+# width and colour, and the contrast of that colour against the page behind the outline
+# (sampled on each side of the element where the outline is drawn, inside the viewport).
+FOCUS_STATE = """() => {
+  const active = document.activeElement;
+  if (!active || active === document.body) return null;
+  // Material's palette toggle is a visually hidden radio button: its label shows the focus.
+  const shown = active.matches("input.md-option") ? active.nextElementSibling : active;
+  const style = getComputedStyle(shown);
+  const rect = shown.getBoundingClientRect();
+  const parse = (c) => { const m = c.match(/[\\d.]+/g); return m ? [+m[0], +m[1], +m[2], m.length > 3 ? +m[3] : 1] : null; };
+  const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3]));
+  const backgroundAt = (x, y) => {
+    let colour = [255, 255, 255];
+    for (const el of document.elementsFromPoint(x, y).reverse()) {
+      const c = parse(getComputedStyle(el).backgroundColor);
+      if (c && c[3] > 0) colour = over(c, colour);
+    }
+    return colour;
+  };
+  const luminance = (rgb) => {
+    const [r, g, b] = rgb.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a, b) => { const [l1, l2] = [luminance(a), luminance(b)].sort((x, y) => y - x); return (l1 + 0.05) / (l2 + 0.05); };
+  const width = parseFloat(style.outlineWidth) || 0;
+  const d = (parseFloat(style.outlineOffset) || 0) + width / 2;  // from the border box to the middle of the outline
+  const cx = rect.left + rect.width / 2, cy = rect.top + rect.height / 2;
+  const points = [[rect.left - d, cy], [rect.right + d, cy], [cx, rect.top - d], [cx, rect.bottom + d]]
+    .filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight);
+  const outline = parse(style.outlineColor) || [0, 0, 0, 0];
+  const contrasts = points.map(([x, y]) => { const bg = backgroundAt(x, y); return contrast(over(outline, bg), bg); });
+  const text = (active.getAttribute("aria-label") || active.textContent || active.placeholder || "").trim().replace(/\\s+/g, " ");
+  return {
+    tag: active.tagName.toLowerCase(), classes: active.className || "", text: text.slice(0, 40),
+    outlineStyle: style.outlineStyle, outlineWidth: width, outlineColor: style.outlineColor,
+    opacity: style.opacity, visibility: style.visibility,
+    rect: [rect.left, rect.top, rect.width, rect.height].map(Math.round),
+    inViewport: rect.width > 0 && rect.height > 0 && rect.right > 0 && rect.bottom > 0 && rect.left < innerWidth && rect.top < innerHeight,
+    contrast: contrasts.length ? Math.min(...contrasts) : null,
+  };
+}"""
+
+
+def focus_problem(state: dict) -> str | None:
+    """Why the focus indicator of `state` cannot be seen, or None if it can."""
+    if not state["inViewport"] or state["visibility"] != "visible":
+        return f"the focused element is not on screen (box {state['rect']}, visibility {state['visibility']})"
+    if state["outlineStyle"] == "none" or state["outlineWidth"] < 2:
+        return f"no outline (style {state['outlineStyle']}, width {state['outlineWidth']}px)"
+    if state["outlineStyle"] != "auto" and state["contrast"] is not None and state["contrast"] < MIN_FOCUS_CONTRAST:
+        return (f"outline {state['outlineColor']} has only {state['contrast']:.2f}:1 contrast with the background "
+                f"(needs {MIN_FOCUS_CONTRAST}:1)")
+    return None
+
+
+def label(state: dict) -> str:
+    classes = ".".join(state["classes"].split())
+    return f"<{state['tag']}{'.' + classes if classes else ''}> {state['text']!r}"
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+@pytest.mark.parametrize("page_url", KEYBOARD_PAGES, ids=lambda u: u.strip("/") or "home")
+def test_keyboard_focus(server, palette, lang, page_url):
+    palette_name, tab = palette
+    url = LANGS[lang]["prefix"] + page_url
+    open_page(tab, server, url, palette_name)
+    where = f"/{url} [{palette_name}]"
+
+    # 1. The first Tab focuses the skip link, which then shows.
+    tab.keyboard.press("Tab")
+    first = tab.evaluate("() => { const a = document.activeElement; return [a.className, a.textContent.trim()]; }")
+    assert "md-skip" in first[0].split(), f"{where}: the first Tab focused {first}, not the skip link"
+    assert first[1] == LANGS[lang]["skip"], f"{where}: skip link text {first[1]!r}"
+    tab.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'", timeout=3000)
+    state = tab.evaluate(FOCUS_STATE)
+    problem = focus_problem(state)
+    assert problem is None, f"{where}: the focused skip link cannot be seen: {problem}"
+
+    # 2. Tab on: every focused element shows its focus; search and language link are reached.
+    problems, seen = [], []
+    for _ in range(MAX_TAB_STOPS):
+        tab.keyboard.press("Tab")
+        state = tab.evaluate(FOCUS_STATE)
+        if state is None:
+            break
+        seen.append(state)
+        problem = focus_problem(state)
+        if problem:
+            problems.append(f"  stop {len(seen) + 1}: {label(state)}: {problem}")
+    assert not problems, f"{where}: focus cannot be seen:\n" + "\n".join(problems)
+    classes = [s["classes"].split() for s in seen]
+    assert any("md-search__input" in c for c in classes), (
+        f"{where}: the search field was not reached by Tab; stops: " + json.dumps([label(s) for s in seen[:12]],
+                                                                                   ensure_ascii=False))
+    assert any("lang-switch__link" in c for c in classes), (
+        f"{where}: the language link was not reached by Tab; stops: " + json.dumps([label(s) for s in seen[:12]],
+                                                                                     ensure_ascii=False))
