@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIGS = (("zh", ROOT / "mkdocs.yml", ""), ("en", ROOT / "mkdocs.en.yml", "en"))
@@ -140,6 +141,20 @@ def write_sitemap(site: Path) -> None:
     (site / "robots.txt").write_text("\n".join(robots) + "\n", encoding="utf-8")
 
 
+def fix_english_404(site: Path) -> None:
+    """en/404.html is served for any missing English address, so MkDocs writes it
+    with absolute links from the site root; but the English site lives in en/."""
+    page = site / "en" / "404.html"
+    if not page.exists():
+        return
+    base = urlsplit(os.environ.get("SITE_URL", "")).path or "/"
+    base = base if base.endswith("/") else base + "/"
+    html = page.read_text(encoding="utf-8")
+    html = re.sub(rf'(\b(?:href|src|data-md-scope|data-md-base)="){re.escape(base)}', rf"\g<1>{base}en/", html)
+    html = html.replace(f'"base": "{base}"', f'"base": "{base}en/"').replace(f'"base":"{base}"', f'"base":"{base}en/"')
+    page.write_text(html, encoding="utf-8")
+
+
 def build_all(out: Path) -> None:
     source_date_epoch()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -147,6 +162,7 @@ def build_all(out: Path) -> None:
     try:
         for lang, config_file, sub in CONFIGS:
             build_language(config_file, staging / sub if sub else staging)
+        fix_english_404(staging)
         write_sitemap(staging)
         precompress(staging)
         swap(staging, out)

@@ -155,8 +155,10 @@ def test_axe_search_results(server, palette, axe_source, lang):
 FOCUS_STATE = """() => {
   const active = document.activeElement;
   if (!active || active === document.body) return null;
-  // Material's palette toggle is a visually hidden radio button: its label shows the focus.
-  const shown = active.matches("input.md-option") ? active.nextElementSibling : active;
+  // Material's palette switch is a pair of visually hidden radio buttons: the label
+  // that is shown carries the focus indicator.
+  const shown = active.matches("input.md-option")
+    ? active.closest("[data-md-component=palette]").querySelector("label:not([hidden])") : active;
   const style = getComputedStyle(shown);
   const rect = shown.getBoundingClientRect();
   const parse = (c) => { const m = c.match(/[\\d.]+/g); return m ? [+m[0], +m[1], +m[2], m.length > 3 ? +m[3] : 1] : null; };
@@ -193,6 +195,18 @@ FOCUS_STATE = """() => {
 }"""
 
 
+# Focus opens and closes the search box and shows the skip link with CSS transitions:
+# measure once they are over (a task and a frame for them to start, then until none runs).
+# Text colour transitions (125 ms on every link) change nothing that is measured.
+TRANSITIONS_DONE = """async () => {
+  await new Promise(done => setTimeout(done, 0));
+  await new Promise(done => requestAnimationFrame(done));
+  const running = () => document.getAnimations().some(
+    a => a.playState === "running" && a.transitionProperty !== "color" && a.effect?.getTiming().iterations !== Infinity);
+  for (let waited = 0; running() && waited < 3000; waited += 25) await new Promise(done => setTimeout(done, 25));
+}"""
+
+
 def focus_problem(state: dict) -> str | None:
     """Why the focus indicator of `state` cannot be seen, or None if it can."""
     if not state["inViewport"] or state["visibility"] != "visible":
@@ -223,7 +237,9 @@ def test_keyboard_focus(server, palette, lang, page_url):
     first = tab.evaluate("() => { const a = document.activeElement; return [a.className, a.textContent.trim()]; }")
     assert "md-skip" in first[0].split(), f"{where}: the first Tab focused {first}, not the skip link"
     assert first[1] == LANGS[lang]["skip"], f"{where}: skip link text {first[1]!r}"
-    tab.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'", timeout=3000)
+    tab.evaluate(TRANSITIONS_DONE)
+    assert tab.evaluate("() => getComputedStyle(document.activeElement).opacity") == "1", (
+        f"{where}: the focused skip link is not shown (opacity is not 1)")
     state = tab.evaluate(FOCUS_STATE)
     problem = focus_problem(state)
     assert problem is None, f"{where}: the focused skip link cannot be seen: {problem}"
@@ -232,6 +248,7 @@ def test_keyboard_focus(server, palette, lang, page_url):
     problems, seen = [], []
     for _ in range(MAX_TAB_STOPS):
         tab.keyboard.press("Tab")
+        tab.evaluate(TRANSITIONS_DONE)
         state = tab.evaluate(FOCUS_STATE)
         if state is None:
             break

@@ -186,3 +186,11 @@ def test_check_translations_passes_here_and_names_the_page_that_drifts(tmp_path)
     assert bad.returncode == 1
     assert "2024/highlights.md" in bad.stdout and "three-in-one" in bad.stdout
     assert "2024/shortcomings.md" in bad.stdout and "no English twin" in bad.stdout
+
+
+def test_english_404_page_links_into_the_english_site(site):
+    page = soup_of(site / "en" / "404.html")
+    links = [a["href"] for a in page.select("a[href^='/']")] + [s["src"] for s in page.select("script[src^='/']")]
+    assert links and all(link.startswith("/en/") for link in links), [l for l in links if not l.startswith("/en/")]
+    assert page.html["lang"] == "en" and "Page not found" in page.get_text()
+    assert "页面未找到" in soup_of(site / "404.html").h1.get_text()
