@@ -32,7 +32,10 @@ build: $(STAMP)
 serve: $(STAMP)
 	$(PY) scripts/serve.py
 
-test: $(STAMP)
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+test: $(STAMP) node_modules/.package-lock.json
 	$(PY) -m pytest
 
 check-translations: $(STAMP)

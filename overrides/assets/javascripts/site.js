@@ -50,3 +50,13 @@
   document.querySelectorAll("[data-print-url]").forEach(function (node) { node.textContent = location.href; });
   sync();
 })();
+
+/* Material never checks the radio button of the palette in use, so Tab lands on the
+   first one: in the dark palette its label is hidden and its name ("切换到深色模式")
+   is wrong. Check the one in use; Material's labels and Enter key work as before. */
+(function () {
+  "use strict";
+  var scheme = document.body.getAttribute("data-md-color-scheme");
+  var input = document.querySelector('input.md-option[data-md-color-scheme="' + scheme + '"]');
+  if (input) input.checked = true;
+})();
