@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
+import io
 import json
 import logging
 import os
@@ -97,14 +99,22 @@ def build_language(config_file: Path, site_dir: Path, *, dirty: bool = False) ->
 
 
 def precompress(folder: Path) -> int:
-    """Write NAME.gz beside each text file, byte-identical across builds (mtime 0)."""
+    """Write NAME.gz beside each text file, byte-identical across builds (mtime 0).
+
+    Both languages carry the same theme files: each distinct content is
+    compressed once. Source maps are for developers' tools and are left alone."""
+    done: dict[bytes, bytes] = {}
     count = 0
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix in COMPRESS:
+        if path.is_file() and path.suffix in COMPRESS and path.suffix != ".map":
             data = path.read_bytes()
-            with open(path.with_name(path.name + ".gz"), "wb") as raw:
-                with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as gz:
+            key = hashlib.sha256(data).digest()
+            if key not in done:
+                buffer = io.BytesIO()
+                with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, compresslevel=9, mtime=0) as gz:
                     gz.write(data)
+                done[key] = buffer.getvalue()
+            path.with_name(path.name + ".gz").write_bytes(done[key])
             count += 1
     return count
 

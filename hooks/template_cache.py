@@ -1,0 +1,22 @@
+"""Compile Material's Jinja templates once, not once per language and build.
+
+Compiling the theme's templates is a large share of each build. A bytecode
+cache in .cache/jinja (git-ignored, keyed by template source, so an edit to a
+template or a Material upgrade is picked up) lets the second language and every
+later build or `make serve` rebuild reuse them. Output is unchanged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemBytecodeCache
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    folder = Path(config.config_file_path).parent / ".cache" / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
