@@ -18,10 +18,16 @@ Lighthouse is run. Sections:
     (cold: the index is held back until the query is typed; warm: second query);
  5. bytes transferred on a first visit, served by nginx with gzip;
  6. scale: 1, 5 and 20 years of fixture reports (copies of 2024), time per page;
- 7. Lighthouse (optional, npm lighthouse@12.2.3 installed into .bench/);
- plus where the build spends its time (one instrumented in-process build).
+ 7. Lighthouse (npm lighthouse@12.2.3, installed on first use into .bench/;
+    --no-lighthouse to skip), and the machine the figures come from;
+ 9. where the build spends its time (scripts/build.py's build_all in one process,
+    BUILD_SERIAL=1, with timers), and with --experiments candidate changes to
+    scripts/build.py measured against the build as it is and the plain site.
 
-The last table is Markdown: paste it into docs/performance.md.
+The site is served by nginx with the project's deploy/nginx.conf (paths and port
+substituted, as tests/test_nginx.py does). Budgets over are printed as FAIL; the
+exit status is 0 (a report, not a test) unless the build itself fails. The
+output is Markdown: the tables can be pasted into docs/performance.md.
 """
 
 from __future__ import annotations
@@ -38,7 +44,6 @@ import platform
 import re
 import resource
 import shutil
-import signal
 import socket
 import statistics
 import subprocess
@@ -117,7 +122,8 @@ class Run:
 
 
 def run_child(cmd: list[str], log_path: Path, *, cwd: Path | None = None, timeout: float = 900) -> Run:
-    """Run a process; its wall time, peak RSS (ru_maxrss of that child alone) and CPU time."""
+    """Run a process: wall time, and from wait4() its peak RSS (ru_maxrss) and CPU time (user + system,
+    including any process it forked and waited for)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     with open(log_path, "wb") as out:
         started = time.perf_counter()
@@ -217,7 +223,9 @@ def bench_builds(table: Table, work: Path, project: Path, reps: int) -> Path | N
               f"CPU {median([r.cpu for r in plain_runs]):.2f} s)")
     table.add("1", "ratio ours / plain (wall time)", f"{ours / plain:.2f} ×", f"≤ {BUDGET_RATIO} ×", ours / plain <= BUDGET_RATIO)
     cpu_ratio = median([r.cpu for r in ours_runs]) / median([r.cpu for r in plain_runs])
-    table.add("1", "ratio ours / plain (CPU time: less sensitive to other load)", f"{cpu_ratio:.2f} ×")
+    min_ratio = min(r.wall for r in ours_runs) / min(r.wall for r in plain_runs)
+    table.add("1", "ratio ours / plain (CPU time, medians; fastest runs, wall)",
+              f"{cpu_ratio:.2f} × ; {min_ratio:.2f} × (less sensitive to other load)")
     table.add("3", "peak memory of our build (ru_maxrss, max of runs)",
               f"{max(r.rss for r in ours_runs) / 2**20:.0f} MiB")
     table.add("3", "peak memory of the plain build (ru_maxrss, max of runs)",
@@ -234,6 +242,10 @@ def rebuild_child(project: Path, out_json: Path, reps: int, variant: str = "base
     import build as project_build
     if variant == "bcc":
         shared_template_cache(project_build)
+    elif variant == "bccdisk":
+        folder = out_json.parent / "jinja-cache"
+        folder.mkdir(exist_ok=True)
+        shared_template_cache(project_build, folder)
 
     site = Path(tempfile.mkdtemp(prefix="bench-preview-"))
 
@@ -302,22 +314,50 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+LOG_FORMAT = "log_format bench '$request_uri $status $body_bytes_sent $bytes_sent $sent_http_content_type';"
+
+
+def project_nginx_conf(template: Path, prefix: Path, site: Path, port: int) -> str | None:
+    """deploy/nginx.conf with this machine's paths and port (as tests/test_nginx.py does), or None."""
+    if not template.exists():
+        return None
+    text = template.read_text(encoding="utf-8")
+    temp_paths = "".join(f"    {name}_temp_path {prefix}/tmp/{name};\n" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    for pattern, replacement in (
+            (r"^user www-data;$", "user root;" if os.geteuid() == 0 else ""),
+            (r"^pid .*;$", f"pid {prefix}/nginx.pid;"),
+            (r"^error_log /var/log/nginx/error\.log", f"error_log {prefix}/error.log"),
+            (r"^(\s*)access_log /var/log/nginx/access\.log;", rf"\1{LOG_FORMAT}\n\1access_log {prefix}/access.log bench;"),
+            (r"^(\s*)listen 80;", rf"\1listen 127.0.0.1:{port};"),
+            (r"^\s*listen \[::\]:80;.*\n", ""),
+            (r"^(\s*)root /srv/nicheng-report/site;", rf"\1root {site};"),
+            (r"^http \{\n", "http {\n" + temp_paths)):
+        text, count = re.subn(pattern, lambda m, r=replacement: m.expand(r), text, count=1, flags=re.M)
+        if count != 1:
+            return None
+    return text
+
+
 @contextlib.contextmanager
-def nginx(site: Path, work: Path):
-    """nginx with gzip (and gzip_static for the build's .gz files) on a free loopback port."""
-    prefix = work / "nginx"
+def nginx(site: Path, work: Path, template: Path, name: str = "nginx"):
+    """The project's deploy/nginx.conf (gzip_static + gzip) on a free loopback port; a minimal
+    gzip config if that file is missing or no longer has the lines substituted."""
+    prefix = work / name
     (prefix / "tmp").mkdir(parents=True, exist_ok=True)
     port = free_port()
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    (prefix / "nginx.conf").write_text(f"""{user}worker_processes 1;
-daemon off;
+    conf = project_nginx_conf(template, prefix, site, port)
+    which = "deploy/nginx.conf"
+    if conf is None:
+        which = "a minimal gzip config"
+        user = "user root;\n" if os.geteuid() == 0 else ""
+        conf = f"""{user}worker_processes 1;
 pid {prefix}/nginx.pid;
 error_log {prefix}/error.log warn;
 events {{ worker_connections 256; }}
 http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
-    log_format bench '$request_uri $status $body_bytes_sent $bytes_sent $sent_http_content_type';
+    {LOG_FORMAT}
     access_log {prefix}/access.log bench;
     client_body_temp_path {prefix}/tmp/body;
     proxy_temp_path {prefix}/tmp/proxy;
@@ -338,10 +378,12 @@ http {{
         error_page 404 /404.html;
     }}
 }}
-""", encoding="utf-8")
-    proc = subprocess.Popen(["/usr/sbin/nginx", "-p", str(prefix), "-c", str(prefix / "nginx.conf"),
-                             "-e", str(prefix / "error.log")],
-                            stdout=subprocess.DEVNULL, stderr=open(prefix / "stderr.log", "wb"))
+"""
+    (prefix / "nginx.conf").write_text(conf, encoding="utf-8")
+    with open(prefix / "stderr.log", "wb") as stderr:
+        proc = subprocess.Popen(["/usr/sbin/nginx", "-p", str(prefix), "-c", str(prefix / "nginx.conf"),
+                                 "-e", str(prefix / "error.log"), "-g", "daemon off;"],
+                                stdout=subprocess.DEVNULL, stderr=stderr)
     try:
         deadline = time.monotonic() + 10
         while True:
@@ -352,9 +394,10 @@ http {{
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("nginx did not start: " + (prefix / "stderr.log").read_text())
                 time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}/", prefix / "access.log"
+        log(f"   nginx on port {port} with {which}")
+        yield f"http://127.0.0.1:{port}/", prefix / "access.log", which
     finally:
-        proc.send_signal(signal.SIGQUIT)  # graceful stop of this master (and its worker)
+        proc.terminate()  # SIGTERM to this master: nginx's fast shutdown, its workers included
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -382,7 +425,8 @@ def search_times(browser, base: str, prefix: str, query: str, *, cold_reps: int,
     warm: list[float] = []
     counts: list[int] = []
     for i in range(cold_reps):
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        # bypass_csp: Playwright's wait_for_function evaluates strings, which the site's CSP forbids.
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
         page = context.new_page()
         page.add_init_script(BENCH_JS)
         held = []
@@ -485,7 +529,7 @@ def lighthouse(cli: Path, url: str, work: Path) -> dict | None:
             "benchmark_index": report.get("environment", {}).get("benchmarkIndex")}
 
 
-def bench_browser(table: Table, work: Path, site: Path, *, run_search: bool, run_lighthouse: bool,
+def bench_browser(table: Table, work: Path, site: Path, project: Path, *, run_search: bool, run_lighthouse: bool,
                   cold_reps: int, warm_reps: int) -> None:
     for label, index in (("zh", site / "search" / "search_index.json"), ("en", site / "en" / "search" / "search_index.json")):
         raw = index.read_bytes()
@@ -501,7 +545,9 @@ def bench_browser(table: Table, work: Path, site: Path, *, run_search: bool, run
         return
     from playwright.sync_api import sync_playwright
 
-    with nginx(site, work) as (base, access_log), sync_playwright() as playwright:
+    with nginx(site, work, project / "deploy" / "nginx.conf") as (base, access_log, which), \
+            sync_playwright() as playwright:
+        table.notes.append(f"Browser figures: the site served by nginx with {which}.")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             log("4: search in Chromium (keystroke to first result)")
@@ -522,8 +568,17 @@ def bench_browser(table: Table, work: Path, site: Path, *, run_search: bool, run
                 detail = ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(sizes["kinds"].items(), key=lambda kv: -kv[1]))
                 kb = sizes["body"] / 1024
                 table.add("5", f"first visit /{path}: {sizes['requests']} requests",
-                          f"{kb:.1f} KB gzip bodies (+{sizes['headers'] / 1024:.1f} KB headers; {detail})",
+                          f"{kb:.1f} KB ({sizes['body']:,} B) gzip bodies (+{sizes['headers'] / 1024:.1f} KB headers; {detail})",
                           f"≤ {BUDGET_TRANSFER_KB} KB", kb <= BUDGET_TRANSFER_KB)
+            plain = work / "plain" / "site"
+            if (plain / "section-1" / "index.html").exists():
+                # For comparison: the plain Material site, precompressed like ours, same first visit.
+                precompress_variant(plain, {".html", ".css", ".js", ".json", ".xml", ".svg"}, dedupe=False, skip_maps=False)
+                with nginx(plain, work, Path("/nonexistent"), "nginx-plain") as (plain_base, plain_log, _):
+                    sizes = transfer(browser, plain_base, plain_log, "section-1/")
+                detail = ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(sizes["kinds"].items(), key=lambda kv: -kv[1]))
+                table.add("5", f"for comparison: plain Material site, first visit /section-1/: {sizes['requests']} requests",
+                          f"{sizes['body'] / 1024:.1f} KB gzip bodies ({detail})")
         finally:
             browser.close()
         if run_lighthouse:
@@ -644,7 +699,6 @@ def stages_child(project: Path, out_json: Path) -> None:
         import jinja2
         import mkdocs.commands.build as mk_build
         import mkdocs.structure.files as mk_files
-        from mkdocs.config import load_config
     with stage("import jieba (with pkg_resources)"):
         import jieba
     sys.path.insert(0, str(project / "scripts"))
@@ -675,21 +729,43 @@ def stages_child(project: Path, out_json: Path) -> None:
                         counts[_label] += 1
                 methods[i] = timed
 
-    staging = Path(tempfile.mkdtemp(prefix="bench-stages-"))
+    # scripts/build.py's own build_all, in this process (BUILD_SERIAL: the languages one after the
+    # other, as `make serve` builds them), with timers around its steps.
+    os.environ["BUILD_SERIAL"] = "1"
+    import mkdocs.config as mk_config
+    languages = {str(config_file): lang for lang, config_file, _ in project_build.CONFIGS}
+    original_load_config, original_build = mk_config.load_config, mk_build.build
+
+    def timed_load_config(*args, **kwargs):
+        lang = languages.get(str(kwargs.get("config_file")), "?")
+        started = time.perf_counter()
+        config = original_load_config(*args, **kwargs)
+        timers[f"{lang}: load config (plugins, hooks import)"] += time.perf_counter() - started
+        counts[f"{lang}: load config (plugins, hooks import)"] += 1
+        config.extra["_bench_lang"] = lang
+        wrap_events(config)
+        return config
+
+    def timed_build(config, *args, **kwargs):
+        label = f"{config.extra.get('_bench_lang', '?')}: mkdocs build()"
+        started = time.perf_counter()
+        try:
+            return original_build(config, *args, **kwargs)
+        finally:
+            timers[label] += time.perf_counter() - started
+            counts[label] += 1
+
+    mk_config.load_config, mk_build.build = timed_load_config, timed_build
+    for name, label in (("build_languages", "both languages (serial)"), ("fix_english_404", "fix_english_404"),
+                        ("write_sitemap", "write_sitemap"), ("precompress", "precompress (.gz, level 9)")):
+        if hasattr(project_build, name):
+            wrap(project_build, name, label)
+    work = Path(tempfile.mkdtemp(prefix="bench-stages-"))
     try:
-        for lang, config_file, sub in project_build.CONFIGS:
-            with stage(f"{lang}: whole language"):
-                with stage(f"{lang}: load config (plugins, hooks import)"):
-                    config = load_config(config_file=str(config_file), site_dir=str(staging / sub if sub else staging))
-                wrap_events(config)
-                config.plugins.on_startup(command="build", dirty=False)
-                with stage(f"{lang}: mkdocs build()"):
-                    mk_build.build(config, dirty=False)
-                config.plugins.on_shutdown()
-        with stage("precompress (.gz, level 9)"):
-            project_build.precompress(staging)
+        with stage("build_all (scripts/build.py)"):
+            project_build.build_all(work / "site")
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
     total = time.perf_counter() - t0
     out_json.write_text(json.dumps({"total_in_process": total, "timers": timers, "counts": counts}), encoding="utf-8")
 
@@ -728,7 +804,9 @@ def bench_stages(table: Table, work: Path, project: Path) -> list[tuple[str, flo
 def print_stages(rows: list[tuple[str, float, int]]) -> None:
     if not rows:
         return
-    print("\nWhere our build spends its time (inclusive: a line contains the lines it calls; events are hooks/plugins)\n")
+    print("\nWhere our build spends its time: scripts/build.py's build_all in one process, the languages one after "
+          "the other (BUILD_SERIAL=1, as under make serve). Inclusive: a line contains the lines it calls; "
+          "events are hooks/plugins.\n")
     print("| stage | seconds | calls |\n|---|---:|---:|")
     order = sorted(rows[2:], key=lambda r: -r[1])
     for label, seconds, calls in rows[:2] + order:
@@ -765,8 +843,9 @@ def precompress_variant(folder: Path, suffixes: set[str], *, dedupe: bool, skip_
     return count
 
 
-def shared_template_cache(build_module) -> None:
-    """Candidate change to scripts/build.py: one Jinja bytecode cache for every build of the process."""
+def shared_template_cache(build_module, disk: Path | None = None) -> None:
+    """Candidate change to scripts/build.py: one Jinja bytecode cache for every build of the process
+    (in memory), or for every build on the machine (`disk`: a FileSystemBytecodeCache folder)."""
     import jinja2
 
     class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -781,7 +860,7 @@ def shared_template_cache(build_module) -> None:
         def dump_bytecode(self, bucket) -> None:
             self.store[bucket.key] = bucket.bytecode_to_string()
 
-    cache = MemoryBytecodeCache()
+    cache = MemoryBytecodeCache() if disk is None else jinja2.FileSystemBytecodeCache(str(disk))
     from mkdocs.config import load_config as original_load_config
 
     def load_config(*args, **kwargs):
@@ -798,94 +877,24 @@ def shared_template_cache(build_module) -> None:
     mkdocs.config.load_config = load_config
 
 
-def parallel_languages(project_build) -> None:
-    """Candidate change to scripts/build.py: build the English site in a forked process while the
-    Chinese one builds here (the machine has 2 cores), and split the .gz work the same way.
-    jieba's dictionary is loaded once, before the fork, and shared."""
-    import jieba
-    import mkdocs.commands.build  # noqa: F401  (imported once, before forking)
-    jieba.initialize()
-    build_language, precompress = project_build.build_language, project_build.precompress
-    (_, zh_config, _), (_, en_config, en_sub) = project_build.CONFIGS[:2]
-    pending: dict[str, object] = {}
-
-    def fork(work) -> int:
-        pid = os.fork()
-        if pid == 0:
-            code = 1
-            try:
-                work()
-                code = 0
-            except BaseException as error:  # noqa: BLE001
-                print(f"ERROR   -  English build: {error}", file=sys.stderr)
-            finally:
-                sys.stdout.flush()
-                sys.stderr.flush()
-                os._exit(code)
-        return pid
-
-    def wait(pid: int, what: str) -> None:
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise SystemExit(f"the {what} failed")
-
-    def parallel_build_language(config_file, site_dir, **kwargs) -> None:
-        if Path(config_file) == zh_config:
-            # Its own folder: the Chinese build cleans site_dir when it starts.
-            en_dir = Path(tempfile.mkdtemp(prefix=".site-en-", dir=Path(site_dir).parent))
-            pending["en"] = (fork(lambda: build_language(en_config, en_dir)), en_dir)
-            try:
-                build_language(config_file, site_dir, **kwargs)
-            except BaseException:
-                os.waitpid(pending["en"][0], 0)
-                shutil.rmtree(en_dir, ignore_errors=True)
-                raise
-        elif Path(config_file) == en_config and "en" in pending:
-            pid, en_dir = pending.pop("en")
-            try:
-                wait(pid, "English build")
-            except BaseException:
-                shutil.rmtree(en_dir, ignore_errors=True)
-                raise
-            en_dir.rename(site_dir)
-        else:
-            build_language(config_file, site_dir, **kwargs)
-
-    def parallel_precompress(folder: Path) -> int:
-        en = Path(folder) / en_sub
-        if not en.is_dir():
-            return precompress(folder)
-        pid = fork(lambda: precompress(en))
-        count = 0
-        for path in sorted(Path(folder).iterdir()):
-            if path.is_dir() and path != en:
-                count += precompress(path)
-            elif path.is_file() and path.suffix in project_build.COMPRESS:
-                path.with_name(path.name + ".gz").write_bytes(gz_bytes(path.read_bytes()))
-                count += 1
-        wait(pid, "compression of en/")
-        return count
-
-    project_build.build_language = parallel_build_language
-    project_build.precompress = parallel_precompress
-
-
 def variant_child(name: str, project: Path, out: Path) -> None:
     """Build like scripts/build.py, with candidate changes applied (see EXPERIMENTS)."""
     logging_setup()
     sys.path.insert(0, str(project / "scripts"))
     names = set(name.split("+"))
-    if "nopkgres" in names:
-        sys.modules.setdefault("pkg_resources", None)  # jieba then opens its files without pkg_resources
+    if "serial" in names:
+        os.environ["BUILD_SERIAL"] = "1"  # scripts/build.py: the languages one after the other
     import build as project_build
 
     if "bcc" in names:
         shared_template_cache(project_build)
+    if "bccdisk" in names:
+        folder = out.parent.parent / "jinja-cache"
+        folder.mkdir(exist_ok=True)
+        shared_template_cache(project_build, folder)
     if "gzdedupe" in names or "nomap" in names:
         project_build.precompress = lambda folder: precompress_variant(
             folder, project_build.COMPRESS, dedupe="gzdedupe" in names, skip_maps="nomap" in names)
-    if "fork" in names:
-        parallel_languages(project_build)
 
     sys.exit(project_build.main(["--out", str(out)]))
 
@@ -900,9 +909,11 @@ def gzip_child(project: Path, out_json: Path, reps: int) -> None:
         for _, config_file, sub in project_build.CONFIGS:
             project_build.build_language(config_file, staging / sub if sub else staging)
         variants = {
-            "as now (level 9, every text file)": lambda: project_build.precompress(staging),
+            "as now (scripts/build.py's precompress)": lambda: project_build.precompress(staging),
+            "every text file, each compressed (level 9)": lambda: precompress_variant(
+                staging, project_build.COMPRESS | {".map"}, dedupe=False, skip_maps=False),
             "skip .map files": lambda: precompress_variant(staging, project_build.COMPRESS, dedupe=False, skip_maps=True),
-            "compress identical files once": lambda: precompress_variant(staging, project_build.COMPRESS, dedupe=True, skip_maps=False),
+            "compress identical files once": lambda: precompress_variant(staging, project_build.COMPRESS | {".map"}, dedupe=True, skip_maps=False),
             "both": lambda: precompress_variant(staging, project_build.COMPRESS, dedupe=True, skip_maps=True),
         }
         result: dict[str, list[float]] = {name: [] for name in variants}
@@ -918,7 +929,12 @@ def gzip_child(project: Path, out_json: Path, reps: int) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-EXPERIMENTS = ("base", "nomap", "gzdedupe+nomap", "bcc", "nopkgres", "fork", "fork+bcc+gzdedupe+nomap")
+# base: scripts/build.py as it is (the two languages at once when it can); serial: BUILD_SERIAL=1
+# (one after the other); bcc: one Jinja bytecode cache in memory for the process; bccdisk: a
+# Jinja bytecode cache on disk, shared by both build processes and by later builds;
+# gzdedupe: identical files compressed once; nomap: no .gz for source maps; plain: the plain
+# Material site, for the ratio.
+EXPERIMENTS = ("base", "serial", "serial+bcc", "gzdedupe+nomap", "bccdisk", "bccdisk+gzdedupe+nomap", "plain")
 
 
 def bench_experiments(table: Table, work: Path, project: Path, reps: int) -> None:
@@ -929,14 +945,14 @@ def bench_experiments(table: Table, work: Path, project: Path, reps: int) -> Non
     run = run_child([PY, __file__, "--_gzip", str(project), str(out_json), "3"], work / "gzip.log")
     if run.rc == 0:
         result = json.loads(out_json.read_text())
-        base = median(next(iter(result.values())))
+        base = median(result["every text file, each compressed (level 9)"])
         lines += ["", "precompress variants (one built site, in-process, median of 3)", "",
-                  "| variant | seconds | gain |", "|---|---:|---:|"]
+                  "| variant | seconds | gain vs every file |", "|---|---:|---:|"]
         lines += [f"| {name} | {median(t):.2f} | {base - median(t):+.2f} s |" for name, t in result.items()]
         table.data["experiments_gzip"] = result
-    log("9b: serve rebuild with a shared Jinja bytecode cache")
+    log("9b: serve rebuild with a Jinja bytecode cache (in memory; on disk)")
     rebuild = {}
-    for variant in ("base", "bcc", "base", "bcc"):
+    for variant in ("base", "bcc", "bccdisk", "base", "bcc", "bccdisk"):
         out_json = work / f"rebuild-{variant}.json"
         copy = work / f"rebuild-exp-{variant}"
         if not copy.exists():
@@ -948,10 +964,11 @@ def bench_experiments(table: Table, work: Path, project: Path, reps: int) -> Non
                 rebuild.setdefault((variant, key), []).extend(data[key])
     if rebuild:
         lines += ["", "serve rebuild, both languages (median of 6 over 2 processes)", "",
-                  "| edit | as now | shared Jinja cache | gain |", "|---|---:|---:|---:|"]
+                  "| edit | as now | Jinja cache in memory | gain | Jinja cache on disk | gain |",
+                  "|---|---:|---:|---:|---:|---:|"]
         for key in ("page", "data"):
-            a, b = median(rebuild.get(("base", key), [])), median(rebuild.get(("bcc", key), []))
-            lines.append(f"| {key} | {a:.2f} s | {b:.2f} s | {a - b:+.2f} s |")
+            a, b, c = (median(rebuild.get((v, key), [])) for v in ("base", "bcc", "bccdisk"))
+            lines.append(f"| {key} | {a:.2f} s | {b:.2f} s | {a - b:+.2f} s | {c:.2f} s | {a - c:+.2f} s |")
         table.data["experiments_rebuild"] = {f"{v}/{k}": t for (v, k), t in rebuild.items()}
     log(f"9b: full-build variants, {reps} alternated runs each")
     times: dict[str, list[float]] = {name: [] for name in EXPERIMENTS}
@@ -960,18 +977,24 @@ def bench_experiments(table: Table, work: Path, project: Path, reps: int) -> Non
         for name in EXPERIMENTS if i % 2 == 0 else EXPERIMENTS[::-1]:
             out = work / f"exp-{name}" / "site"
             out.parent.mkdir(parents=True, exist_ok=True)
-            run = run_child([PY, __file__, "--_variant", name, str(project), str(out)], work / f"exp-{name}-{i}.log")
+            cmd = (plain_build_cmd(work / "plain" / "mkdocs.yml") if name == "plain"
+                   else [PY, __file__, "--_variant", name, str(project), str(out)])
+            run = run_child(cmd, work / f"exp-{name}-{i}.log")
             if run.rc != 0:
                 log(f"   {name} failed: {run.tail(5)}")
                 continue
             times[name].append(run.wall)
             cpu[name].append(run.cpu)
-    base, base_cpu = median(times["base"]), median(cpu["base"])
-    lines += ["", f"full build variants (fresh process each, median of {reps} alternated runs)", "",
-              "| variant | wall s | gain | CPU s | CPU gain |", "|---|---:|---:|---:|---:|"]
+    base, base_cpu, base_min = median(times["base"]), median(cpu["base"]), min(times["base"], default=float("nan"))
+    plain, plain_cpu, plain_min = median(times["plain"]), median(cpu["plain"]), min(times["plain"], default=float("nan"))
+    lines += ["", f"full build variants (fresh process each, {reps} alternated runs; median, and the fastest run,",
+              "which other load disturbs least)", "",
+              "| variant | wall s (median) | gain | × plain | CPU s (median) | CPU gain | wall s (fastest) | gain | × plain |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name in EXPERIMENTS:
-        m, c = median(times[name]), median(cpu[name])
-        lines.append(f"| {name} | {m:.2f} | {base - m:+.2f} s ({(base - m) / base * 100:+.0f} %) | {c:.2f} | {base_cpu - c:+.2f} s |")
+        m, c, f = median(times[name]), median(cpu[name]), min(times[name], default=float("nan"))
+        lines.append(f"| {name} | {m:.2f} | {base - m:+.2f} s ({(base - m) / base * 100:+.0f} %) | {m / plain:.2f} "
+                     f"| {c:.2f} | {base_cpu - c:+.2f} s | {f:.2f} | {base_min - f:+.2f} s | {f / plain_min:.2f} |")
     table.data["experiments"] = {"wall": times, "cpu": cpu}
     table.sections.append("\n".join(lines))
 
@@ -1074,7 +1097,7 @@ def main(argv: list[str] | None = None) -> int:
         if site is None:
             return 1
         bench_rebuild(table, work, project, rebuild_reps)
-        bench_browser(table, work, site, run_search=not args.no_browser, run_lighthouse=run_lh,
+        bench_browser(table, work, site, project, run_search=not args.no_browser, run_lighthouse=run_lh,
                       cold_reps=cold_reps, warm_reps=warm_reps)
         if not args.no_scale:
             bench_scale(table, work, project, scale_sizes, 2)
@@ -1094,12 +1117,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"- {key}: {value}")
     print(f"- load average (1 min) during the run: {load.samples[0]:.1f} at start, {max(load.samples):.1f} at most, "
           f"{load.samples[-1]:.1f} at end (above {os.cpu_count()} means other processes competed for the cores)")
+    scale_text = " and ".join(f"{n} ({'1 build' if n >= 20 else '2 builds'})" for n in scale_sizes)
     print(f"\nRepetitions: {reps} alternated builds of each site (after one warm-up each), "
           f"{rebuild_reps} rebuilds per edit, {cold_reps} cold and {warm_reps} warm searches per language, "
-          f"scale builds {'x'.join(map(str, scale_sizes))} years × 2 (20 years × 1)"
-          + ("; --quick: fewer repetitions, no 20-year scale, no Lighthouse" if args.quick else "")
-          + ("" if run_lh else "; Lighthouse not run") + ".\n")
+          + ("no scale builds" if args.no_scale else f"scale builds of {scale_text} years")
+          + ("; --quick: fewer repetitions, no 20-year scale" if args.quick else "")
+          + ("" if run_lh else "; Lighthouse not run")
+          + (f"; experiments: {max(3, reps)} alternated runs of each variant" if args.experiments else "") + ".\n")
     print(table.markdown())
+    print("\nKB = 1024 bytes. Times in section 1 and 6 include Python start-up; section 2 is in-process.")
     print_stages(stages)
     for section in table.sections:
         print(section)
