@@ -43,7 +43,6 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
     url = page.url
     base = config.site_url or ""
     context["twin_url"] = twin_path(url, lang=lang, other=other)
-    context["page_lang"] = HREFLANG[lang]
     context["twin_lang"] = HREFLANG[other]
     if base:
         root = base.rstrip("/") + "/"

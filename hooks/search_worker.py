@@ -56,17 +56,19 @@ def on_config(config: MkDocsConfig) -> None:
     return None
 
 
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+def point_at_fixed_worker(html: str) -> str:
     for old, new in _names.items():
-        output = output.replace(f"{WORKERS}/{old}", f"{WORKERS}/{new}")
-    return output
+        html = html.replace(f"{WORKERS}/{old}", f"{WORKERS}/{new}")
+    return html
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return point_at_fixed_worker(output)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # The 404 page and other theme templates carry the worker's address too.
-    for old, new in _names.items():
-        output_content = output_content.replace(f"{WORKERS}/{old}", f"{WORKERS}/{new}")
-    return output_content
+    return point_at_fixed_worker(output_content)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

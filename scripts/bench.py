@@ -53,14 +53,13 @@ import threading
 import time
 from pathlib import Path
 
+from screenshots import CHROMIUM, CHROMIUM_ARGS  # the same Chromium set-up as the tests
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT.parent / "shared" / "source" / "nicheng-2024-rule-of-law-report.zh.txt"
 PY = sys.executable
 # Fixed dates for every build (scripts/build.py would otherwise ask git, and the snapshot has no .git).
 SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH", str(int(time.time())))
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 LIGHTHOUSE = "lighthouse@12.2.3"
 SNAPSHOT_IGNORE = shutil.ignore_patterns(".git", ".venv", "site", "site.old", ".site-staging-*", ".bench",
                                          "node_modules", ".pytest_cache", ".screenshots", "__pycache__", "*.pyc")

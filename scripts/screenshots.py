@@ -17,8 +17,11 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+# Debian's Chromium, as root, with no background traffic to the closed network.
+# Shared by the tests (tests/conftest.py) and the benchmark (scripts/bench.py).
+CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -44,7 +47,7 @@ def main() -> None:
     server = serve(ROOT / "site")
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for width, height in ((390, 844), (1280, 900)):
             context = browser.new_context(viewport={"width": width, "height": height},
                                           color_scheme="dark" if args.dark else "light")
