@@ -12,30 +12,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from glossary_data import load_glossary
+
 MARKER = re.compile(r"^<!--\s*glossary\s*-->\s*$", re.MULTILINE)
-REQUIRED = ("zh", "en", "explain_zh", "explain_en", "section")
-GLOSSARY = "docs/data/glossary.yml"
-
-
-def load_glossary(root: Path) -> dict[str, Any]:
-    path = root / GLOSSARY
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise PluginError(f"{GLOSSARY}: cannot be read: {error}. Fix: check the indentation and quotes "
-                          "/ 修改：检查缩进和引号。") from None
-    for number, term in enumerate(data.get("terms", []), start=1):
-        missing = [field for field in REQUIRED if not term.get(field)]
-        if missing:
-            raise PluginError(f"{GLOSSARY}, term {number} ({term.get('zh', '?')}): missing {', '.join(missing)}. "
-                              f"Fix: fill in every field / 修改：补全字段 {', '.join(missing)}。")
-    return data
 
 
 def slug(term: dict[str, Any]) -> str:
