@@ -8,6 +8,7 @@ later build or `make serve` rebuild reuse them. Output is unchanged.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache
@@ -16,7 +17,8 @@ from mkdocs.structure.files import Files
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    folder = Path(config.config_file_path).parent / ".cache" / "jinja"
+    # SITE_CACHE moves every build cache (tests use it to build with empty caches).
+    folder = Path(os.environ.get("SITE_CACHE") or Path(config.config_file_path).parent / ".cache") / "jinja"
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env

@@ -19,9 +19,11 @@ import os
 import re
 import shutil
 import subprocess
+import struct
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -98,25 +100,54 @@ def build_language(config_file: Path, site_dir: Path, *, dirty: bool = False) ->
         config.plugins.on_shutdown()
 
 
-def precompress(folder: Path) -> int:
+def cache_folder() -> Path:
+    """Where builds keep what they can reuse (git-ignored). SITE_CACHE moves it:
+    the tests build with empty caches that way."""
+    return Path(os.environ.get("SITE_CACHE") or ROOT / ".cache")
+
+
+def precompress(folder: Path, cache: Path | None = None) -> int:
     """Write NAME.gz beside each text file, byte-identical across builds (mtime 0).
 
     Both languages carry the same theme files: each distinct content is
-    compressed once. Source maps are for developers' tools and are left alone."""
-    done: dict[bytes, bytes] = {}
+    compressed once, and kept in `cache` (by content) for the next build, where
+    most files (the theme's above all) are unchanged. Source maps are for
+    developers' tools and are left alone."""
+    cache = cache or cache_folder() / "gzip"
+    done: dict[str, bytes] = {}
     count = 0
     for path in sorted(folder.rglob("*")):
         if path.is_file() and path.suffix in COMPRESS and path.suffix != ".map":
             data = path.read_bytes()
-            key = hashlib.sha256(data).digest()
+            key = hashlib.sha256(data).hexdigest()
             if key not in done:
-                buffer = io.BytesIO()
-                with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, compresslevel=9, mtime=0) as gz:
-                    gz.write(data)
-                done[key] = buffer.getvalue()
+                done[key] = _gzip_cached(data, key, cache)
             path.with_name(path.name + ".gz").write_bytes(done[key])
             count += 1
+    if cache.is_dir():
+        for stale in cache.glob("*.gz"):  # keep only this build's contents
+            if stale.stem not in done:
+                stale.unlink(missing_ok=True)
     return count
+
+
+def _gzip_cached(data: bytes, key: str, cache: Path) -> bytes:
+    kept = cache / f"{key}.gz"
+    try:
+        stored = kept.read_bytes()
+        # A gzip file ends with the CRC-32 and length of its content: a damaged entry is not used.
+        if stored[-8:] == struct.pack("<II", zlib.crc32(data), len(data) & 0xFFFFFFFF):
+            return stored
+    except OSError:
+        pass
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, compresslevel=9, mtime=0) as gz:
+        gz.write(data)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    partial = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
+    partial.write_bytes(buffer.getvalue())
+    os.replace(partial, kept)
+    return buffer.getvalue()
 
 
 def source_date_epoch() -> None:
@@ -172,13 +203,17 @@ def fix_english_404(site: Path) -> None:
 
 
 def warm_up() -> None:
-    """Import and load once, before the two builds fork: both then start warm."""
+    """Import once, before the two builds fork: both then start warm.
+
+    jieba's dictionary is loaded here only when hooks/search_terms.py has no
+    cuts kept yet (a first build): otherwise neither language may need it."""
     import jieba
     import material.plugins.search.plugin  # noqa: F401
     import mkdocs.commands.build  # noqa: F401
 
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
+    if not any((cache_folder() / "jieba").glob("*.json")):
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
 
 
 def build_languages(jobs: list[tuple[Path, Path]]) -> None:

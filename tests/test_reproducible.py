@@ -1,22 +1,37 @@
 """Two builds of the same commit are byte-identical (dates come from git via
-SOURCE_DATE_EPOCH; every list is in a stable order; .gz files carry no time)."""
+SOURCE_DATE_EPOCH; every list is in a stable order; .gz files carry no time),
+whether the build caches (.cache/: Jinja bytecode, jieba's cuts, .gz files)
+are empty or full."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import ROOT
 from test_staff_mistakes import tree_digest
 
 
-def test_two_builds_are_byte_identical(site, tmp_path):
-    again = tmp_path / "site"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--out", str(again)],
-                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+def build(out: Path, cache: Path) -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--out", str(out)],
+                            capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_CACHE": str(cache)})
     assert result.returncode == 0, result.stderr[-3000:]
-    differing = [p.relative_to(again).as_posix() for p in again.rglob("*")
-                 if p.is_file() and (site / p.relative_to(again)).read_bytes() != p.read_bytes()]
-    assert not differing, differing[:10]
-    assert tree_digest(again) == tree_digest(site)
+
+
+def differing_files(site: Path, again: Path) -> list[str]:
+    return [p.relative_to(again).as_posix() for p in again.rglob("*")
+            if p.is_file() and (site / p.relative_to(again)).read_bytes() != p.read_bytes()]
+
+
+def test_builds_with_empty_and_full_caches_are_byte_identical(site, tmp_path):
+    cache = tmp_path / "cache"
+    build(tmp_path / "cold", cache)  # empty caches: everything computed
+    assert {p.name for p in cache.iterdir()} == {"gzip", "jieba", "jinja"}
+    assert list((cache / "jieba").glob("zh-CN-*.json")), "the Chinese cuts were not kept"
+    build(tmp_path / "warm", cache)  # full caches: everything reused
+    for again in (tmp_path / "cold", tmp_path / "warm"):
+        assert not differing_files(site, again), differing_files(site, again)[:10]
+        assert tree_digest(again) == tree_digest(site)
