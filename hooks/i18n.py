@@ -34,6 +34,10 @@ def on_config(config: MkDocsConfig) -> None:
     # The toc extension's settings are shared through INHERIT; only this one differs.
     lang = config.extra.get("lang", "zh")
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = PERMALINK_TITLES[lang]
+    # Both configs read SITE_URL, the address of the whole site; the English
+    # site lives under en/ of it (canonical URLs, og:url, its 404 page).
+    if config.site_url and ROOTS[lang] and not config.site_url.endswith("/" + ROOTS[lang]):
+        config.site_url = config.site_url.rstrip("/") + "/" + ROOTS[lang]
     return None
 
 
@@ -44,6 +48,10 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
     base = config.site_url or ""
     context["twin_url"] = twin_path(url, lang=lang, other=other)
     context["twin_lang"] = HREFLANG[other]
+    # hreflang alternates must be absolute URLs (search engines ignore, and
+    # Lighthouse fails, relative ones), so they need site_url (SITE_URL). The
+    # visible language switch links the twin either way.
+    context["page_alternates"] = []
     if base:
         root = base.rstrip("/") + "/"
         if lang == "en":
@@ -51,10 +59,4 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
         context["page_alternates"] = [
             {"hreflang": HREFLANG[code], "href": root + ROOTS[code] + url} for code in ("zh", "en")
         ] + [{"hreflang": "x-default", "href": root + url}]
-    else:
-        context["page_alternates"] = [
-            {"hreflang": HREFLANG[lang], "href": "./"},
-            {"hreflang": HREFLANG[other], "href": context["twin_url"]},
-            {"hreflang": "x-default", "href": context["twin_url"] if lang == "en" else "./"},
-        ]
     return context

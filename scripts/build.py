@@ -25,7 +25,6 @@ import tempfile
 import time
 import zlib
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIGS = (("zh", ROOT / "mkdocs.yml", ""), ("en", ROOT / "mkdocs.en.yml", "en"))
@@ -190,12 +189,13 @@ def write_sitemap(site: Path) -> None:
 
 def fix_english_404(site: Path) -> None:
     """en/404.html is served for any missing English address, so MkDocs writes it
-    with absolute links from the site root; but the English site lives in en/."""
+    with absolute links from the site root; but the English site lives in en/.
+    With SITE_URL, hooks/i18n.py gives the English build its own site_url
+    (SITE_URL + en/), and the links are right already."""
     page = site / "en" / "404.html"
-    if not page.exists():
+    if not page.exists() or os.environ.get("SITE_URL"):
         return
-    base = urlsplit(os.environ.get("SITE_URL", "")).path or "/"
-    base = base if base.endswith("/") else base + "/"
+    base = "/"
     html = page.read_text(encoding="utf-8")
     html = re.sub(rf'(\b(?:href|src|data-md-scope|data-md-base)="){re.escape(base)}', rf"\g<1>{base}en/", html)
     html = html.replace(f'"base": "{base}"', f'"base": "{base}en/"').replace(f'"base":"{base}"', f'"base":"{base}en/"')

@@ -1,0 +1,56 @@
+"""With SITE_URL set (as it must be for the published site), every page names
+its own absolute address and its twin's: canonical, og:url and hreflang, in
+both languages; the sitemap and robots.txt use absolute URLs; the English 404
+page links into the English site under the sub-path."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from conftest import ROOT, soup_of
+
+BASE = "https://example.gov.cn/fzzf/report/"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("published") / "site"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--out", str(out)],
+                            capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": BASE})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+@pytest.mark.parametrize("page", ["", "2024/", "2024/measures/", "glossary/"])
+def test_each_language_names_its_own_address_and_its_twin(published, page):
+    for prefix in ("", "en/"):
+        soup = soup_of(published / prefix / page / "index.html")
+        assert soup.select_one('link[rel="canonical"]')["href"] == BASE + prefix + page
+        assert soup.select_one('meta[property="og:url"]')["content"] == BASE + prefix + page
+        alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
+        assert alternates == {"zh-CN": BASE + page, "en": BASE + "en/" + page, "x-default": BASE + page}
+
+
+def test_sitemap_and_robots_use_absolute_urls(published):
+    sitemap = (published / "sitemap.xml").read_text(encoding="utf-8")
+    locations = [line.split("<loc>")[1].split("</loc>")[0] for line in sitemap.splitlines() if "<loc>" in line]
+    assert BASE + "2024/measures/" in locations and BASE + "en/2024/measures/" in locations
+    assert all(url.startswith(BASE) for url in locations)
+    assert f"Sitemap: {BASE}sitemap.xml" in (published / "robots.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_english_404_links_into_the_english_site(published):
+    soup = soup_of(published / "en" / "404.html")
+    stylesheets = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
+    assert stylesheets and all(href.startswith("/fzzf/report/en/assets/") for href in stylesheets)
+    home = urljoin(BASE + "en/no-such-page/", soup.select_one("a.md-header__button.md-logo")["href"])
+    assert home == BASE + "en/"
+    html = (published / "en" / "404.html").read_text(encoding="utf-8")
+    assert "/fzzf/report/en/en/" not in html
