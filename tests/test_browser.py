@@ -94,6 +94,25 @@ def test_language_link_goes_to_the_same_page(page, server):
     assert page.url == server + "2024/highlights/"
 
 
+@pytest.mark.parametrize("start", ["2024/measures/", "en/"])
+def test_search_index_loads_only_when_a_reader_starts_to_search(page, server, start):
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url) if "search_index.json" in r.url else None)
+    page.goto(server + start, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert requested == [], "the index was fetched before anyone searched"
+    page.keyboard.press("/")  # Material's shortcut focuses the search box
+    page.keyboard.type("2024")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    assert requested == [server + ("en/" if start == "en/" else "") + "search/search_index.json"]
+
+
+def test_highlighted_words_from_a_search_result_still_show(page, server):
+    page.goto(server + "2024/measures/?h=" + "调解", wait_until="networkidle")
+    page.wait_for_function("document.querySelectorAll('article mark[data-md-highlight]').length > 0", timeout=10000)
+    assert "调解" in page.locator("article mark[data-md-highlight]").first.inner_text()
+
+
 def test_no_page_requests_another_host(browser, server, site):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     outside: list[str] = []
