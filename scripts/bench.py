@@ -221,6 +221,17 @@ def bench_builds(table: Table, work: Path, project: Path, reps: int) -> Path | N
               f"{plain:.2f} s (min {min(r.wall for r in plain_runs):.2f}, max {max(r.wall for r in plain_runs):.2f}; "
               f"CPU {median([r.cpu for r in plain_runs]):.2f} s)")
     table.add("1", "ratio ours / plain (wall time)", f"{ours / plain:.2f} ×", f"≤ {BUDGET_RATIO} ×", ours / plain <= BUDGET_RATIO)
+    cold_runs = []
+    for i in range(2):  # what a fresh clone or CI pays: the same build with empty caches
+        run = run_child([PY, __file__, "--_variant", "cold", str(project), str(work / "cold" / "site")],
+                        work / f"cold-{i}.log")
+        if run.rc == 0:
+            cold_runs.append(run)
+            log(f"   ours with empty caches {i + 1}/2: {run.wall:.2f}s")
+    if cold_runs:
+        cold = median([r.wall for r in cold_runs])
+        table.add("1", "full build, ours, empty caches (fresh clone, CI), median of 2",
+                  f"{cold:.2f} s = {cold / plain:.2f} × plain (CPU {median([r.cpu for r in cold_runs]):.2f} s)")
     cpu_ratio = median([r.cpu for r in ours_runs]) / median([r.cpu for r in plain_runs])
     min_ratio = min(r.wall for r in ours_runs) / min(r.wall for r in plain_runs)
     table.add("1", "ratio ours / plain (CPU time, medians; fastest runs, wall)",
@@ -234,17 +245,11 @@ def bench_builds(table: Table, work: Path, project: Path, reps: int) -> Path | N
 
 # --- 2. Rebuild under `make serve` ------------------------------------------------------
 
-def rebuild_child(project: Path, out_json: Path, reps: int, variant: str = "base") -> None:
+def rebuild_child(project: Path, out_json: Path, reps: int) -> None:
     """In this process: serve.py's builder (both languages in-process), then edits."""
     logging_setup()
     sys.path.insert(0, str(project / "scripts"))
     import build as project_build
-    if variant == "bcc":
-        shared_template_cache(project_build)
-    elif variant == "bccdisk":
-        folder = out_json.parent / "jinja-cache"
-        folder.mkdir(exist_ok=True)
-        shared_template_cache(project_build, folder)
 
     site = Path(tempfile.mkdtemp(prefix="bench-preview-"))
 
@@ -431,12 +436,12 @@ def search_times(browser, base: str, prefix: str, query: str, *, cold_reps: int,
         held = []
         page.route("**/search/search_index.json", lambda route: held.append(route))
         page.goto(base + prefix, wait_until="load")
+        page.click(INPUT)  # search-on-demand.js requests the index only now
         deadline = time.monotonic() + 10
         while not held and time.monotonic() < deadline:
             page.wait_for_timeout(10)
         if not held:
-            raise RuntimeError("the page did not request search/search_index.json")
-        page.click(INPUT)
+            raise RuntimeError("focusing the search box did not request search/search_index.json")
         page.fill(INPUT, query)
         page.keyboard.press("End")
         held[0].continue_()          # the index arrives only now: cold
@@ -842,133 +847,35 @@ def precompress_variant(folder: Path, suffixes: set[str], *, dedupe: bool, skip_
     return count
 
 
-def shared_template_cache(build_module, disk: Path | None = None) -> None:
-    """Candidate change to scripts/build.py: one Jinja bytecode cache for every build of the process
-    (in memory), or for every build on the machine (`disk`: a FileSystemBytecodeCache folder)."""
-    import jinja2
-
-    class MemoryBytecodeCache(jinja2.BytecodeCache):
-        def __init__(self) -> None:
-            self.store: dict[str, bytes] = {}
-
-        def load_bytecode(self, bucket) -> None:
-            code = self.store.get(bucket.key)
-            if code is not None:
-                bucket.bytecode_from_string(code)  # ignored if the template's source changed
-
-        def dump_bytecode(self, bucket) -> None:
-            self.store[bucket.key] = bucket.bytecode_to_string()
-
-    cache = MemoryBytecodeCache() if disk is None else jinja2.FileSystemBytecodeCache(str(disk))
-    from mkdocs.config import load_config as original_load_config
-
-    def load_config(*args, **kwargs):
-        config = original_load_config(*args, **kwargs)
-        theme_env = config.theme.get_env
-
-        def get_env():
-            env = theme_env()
-            env.bytecode_cache = cache
-            return env
-        config.theme.get_env = get_env
-        return config
-    import mkdocs.config
-    mkdocs.config.load_config = load_config
-
-
 def variant_child(name: str, project: Path, out: Path) -> None:
-    """Build like scripts/build.py, with candidate changes applied (see EXPERIMENTS)."""
+    """Build like scripts/build.py, in a variant (see EXPERIMENTS)."""
     logging_setup()
     sys.path.insert(0, str(project / "scripts"))
     names = set(name.split("+"))
     if "serial" in names:
         os.environ["BUILD_SERIAL"] = "1"  # scripts/build.py: the languages one after the other
+    if "cold" in names:  # empty build caches, as on a fresh clone or in CI
+        os.environ["SITE_CACHE"] = tempfile.mkdtemp(prefix="bench-cold-cache-")
     import build as project_build
 
-    if "bcc" in names:
-        shared_template_cache(project_build)
-    if "bccdisk" in names:
-        folder = out.parent.parent / "jinja-cache"
-        folder.mkdir(exist_ok=True)
-        shared_template_cache(project_build, folder)
-    if "gzdedupe" in names or "nomap" in names:
-        project_build.precompress = lambda folder: precompress_variant(
-            folder, project_build.COMPRESS, dedupe="gzdedupe" in names, skip_maps="nomap" in names)
-
-    sys.exit(project_build.main(["--out", str(out)]))
-
-
-def gzip_child(project: Path, out_json: Path, reps: int) -> None:
-    """Time precompress variants on one built site (in-process, CPU-bound, so little noise)."""
-    logging_setup()
-    sys.path.insert(0, str(project / "scripts"))
-    import build as project_build
-    staging = Path(tempfile.mkdtemp(prefix="bench-gzip-"))
     try:
-        for _, config_file, sub in project_build.CONFIGS:
-            project_build.build_language(config_file, staging / sub if sub else staging)
-        variants = {
-            "as now (scripts/build.py's precompress)": lambda: project_build.precompress(staging),
-            "every text file, each compressed (level 9)": lambda: precompress_variant(
-                staging, project_build.COMPRESS | {".map"}, dedupe=False, skip_maps=False),
-            "skip .map files": lambda: precompress_variant(staging, project_build.COMPRESS, dedupe=False, skip_maps=True),
-            "compress identical files once": lambda: precompress_variant(staging, project_build.COMPRESS | {".map"}, dedupe=True, skip_maps=False),
-            "both": lambda: precompress_variant(staging, project_build.COMPRESS, dedupe=True, skip_maps=True),
-        }
-        result: dict[str, list[float]] = {name: [] for name in variants}
-        for _ in range(reps):
-            for name, run in variants.items():
-                for old in staging.rglob("*.gz"):
-                    old.unlink()
-                started = time.perf_counter()
-                run()
-                result[name].append(time.perf_counter() - started)
-        out_json.write_text(json.dumps(result), encoding="utf-8")
+        code = project_build.main(["--out", str(out)])
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if "cold" in names:
+            shutil.rmtree(os.environ["SITE_CACHE"], ignore_errors=True)
+    sys.exit(code)
 
 
-# base: scripts/build.py as it is (the two languages at once when it can); serial: BUILD_SERIAL=1
-# (one after the other); bcc: one Jinja bytecode cache in memory for the process; bccdisk: a
-# Jinja bytecode cache on disk, shared by both build processes and by later builds;
-# gzdedupe: identical files compressed once; nomap: no .gz for source maps; plain: the plain
-# Material site, for the ratio.
-EXPERIMENTS = ("base", "serial", "serial+bcc", "gzdedupe+nomap", "bccdisk", "bccdisk+gzdedupe+nomap", "plain")
+# warm: scripts/build.py as it is, its caches (.cache/) filled by the builds before; cold: with
+# empty caches (SITE_CACHE in a new folder), as a fresh clone or CI builds; serial: BUILD_SERIAL=1,
+# the languages one after the other, which is what a full build costs when no second core is free;
+# plain: the plain Material site, for the ratio.
+EXPERIMENTS = ("warm", "cold", "serial", "serial+cold", "plain")
 
 
 def bench_experiments(table: Table, work: Path, project: Path, reps: int) -> None:
-    """Candidate changes to scripts/build.py, each measured against the unchanged build."""
+    """The build with and without its caches, with one core or two, against the plain site."""
     lines: list[str] = []
-    log("9b: precompress variants (in-process)")
-    out_json = work / "gzip.json"
-    run = run_child([PY, __file__, "--_gzip", str(project), str(out_json), "3"], work / "gzip.log")
-    if run.rc == 0:
-        result = json.loads(out_json.read_text())
-        base = median(result["every text file, each compressed (level 9)"])
-        lines += ["", "precompress variants (one built site, in-process, median of 3)", "",
-                  "| variant | seconds | gain vs every file |", "|---|---:|---:|"]
-        lines += [f"| {name} | {median(t):.2f} | {base - median(t):+.2f} s |" for name, t in result.items()]
-        table.data["experiments_gzip"] = result
-    log("9b: serve rebuild with a Jinja bytecode cache (in memory; on disk)")
-    rebuild = {}
-    for variant in ("base", "bcc", "bccdisk", "base", "bcc", "bccdisk"):
-        out_json = work / f"rebuild-{variant}.json"
-        copy = work / f"rebuild-exp-{variant}"
-        if not copy.exists():
-            snapshot_of(project, copy)
-        run = run_child([PY, __file__, "--_rebuild", str(copy), str(out_json), "3", variant], work / "rebuild-exp.log")
-        if run.rc == 0:
-            data = json.loads(out_json.read_text())
-            for key in ("page", "data"):
-                rebuild.setdefault((variant, key), []).extend(data[key])
-    if rebuild:
-        lines += ["", "serve rebuild, both languages (median of 6 over 2 processes)", "",
-                  "| edit | as now | Jinja cache in memory | gain | Jinja cache on disk | gain |",
-                  "|---|---:|---:|---:|---:|---:|"]
-        for key in ("page", "data"):
-            a, b, c = (median(rebuild.get((v, key), [])) for v in ("base", "bcc", "bccdisk"))
-            lines.append(f"| {key} | {a:.2f} s | {b:.2f} s | {a - b:+.2f} s | {c:.2f} s | {a - c:+.2f} s |")
-        table.data["experiments_rebuild"] = {f"{v}/{k}": t for (v, k), t in rebuild.items()}
     log(f"9b: full-build variants, {reps} alternated runs each")
     times: dict[str, list[float]] = {name: [] for name in EXPERIMENTS}
     cpu: dict[str, list[float]] = {name: [] for name in EXPERIMENTS}
@@ -984,21 +891,19 @@ def bench_experiments(table: Table, work: Path, project: Path, reps: int) -> Non
                 continue
             times[name].append(run.wall)
             cpu[name].append(run.cpu)
-    base, base_cpu, base_min = median(times["base"]), median(cpu["base"]), min(times["base"], default=float("nan"))
-    plain, plain_cpu, plain_min = median(times["plain"]), median(cpu["plain"]), min(times["plain"], default=float("nan"))
+    base, base_cpu, base_min = median(times["warm"]), median(cpu["warm"]), min(times["warm"], default=float("nan"))
+    plain, plain_min = median(times["plain"]), min(times["plain"], default=float("nan"))
     lines += ["", f"full build variants (fresh process each, {reps} alternated runs; median, and the fastest run,",
               "which other load disturbs least)", "",
-              "| variant | wall s (median) | gain | × plain | CPU s (median) | CPU gain | wall s (fastest) | gain | × plain |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "| variant | wall s (median) | vs warm | × plain | CPU s (median) | CPU vs warm | wall s (fastest) | × plain (fastest) |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for name in EXPERIMENTS:
         m, c, f = median(times[name]), median(cpu[name]), min(times[name], default=float("nan"))
-        lines.append(f"| {name} | {m:.2f} | {base - m:+.2f} s ({(base - m) / base * 100:+.0f} %) | {m / plain:.2f} "
-                     f"| {c:.2f} | {base_cpu - c:+.2f} s | {f:.2f} | {base_min - f:+.2f} s | {f / plain_min:.2f} |")
+        lines.append(f"| {name} | {m:.2f} | {m - base:+.2f} s | {m / plain:.2f} "
+                     f"| {c:.2f} | {c - base_cpu:+.2f} s | {f:.2f} | {f / plain_min:.2f} |")
     table.data["experiments"] = {"wall": times, "cpu": cpu}
     table.sections.append("\n".join(lines))
 
-
-# --- 7. The machine ----------------------------------------------------------------------------
 
 def machine() -> list[tuple[str, str]]:
     cpu = "?"
@@ -1141,11 +1046,9 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--_rebuild":
-        rebuild_child(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]), *sys.argv[5:])
+        rebuild_child(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
     elif len(sys.argv) > 1 and sys.argv[1] == "--_stages":
         stages_child(Path(sys.argv[2]), Path(sys.argv[3]))
-    elif len(sys.argv) > 1 and sys.argv[1] == "--_gzip":
-        gzip_child(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
     elif len(sys.argv) > 1 and sys.argv[1] == "--_variant":
         variant_child(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))
     else:

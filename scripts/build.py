@@ -259,6 +259,16 @@ def build_languages(jobs: list[tuple[Path, Path]]) -> None:
         raise MkDocsException(report.get("error", "the second language's build failed"))
 
 
+def build_preview(staging: Path) -> None:
+    """What `make serve` shows: the site as build_all makes it, without .gz files,
+    the languages one after the other in this process (forking under the
+    live-reload server's threads is not safe)."""
+    for _, config_file, sub in CONFIGS:
+        build_language(config_file, staging / sub if sub else staging)
+    fix_english_404(staging)
+    write_sitemap(staging)
+
+
 def build_all(out: Path) -> None:
     source_date_epoch()
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from build import CONFIGS, ROOT, build_language
+from build import ROOT, build_preview
 
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
@@ -31,8 +31,7 @@ def main() -> None:
     def builder() -> None:
         staging = Path(tempfile.mkdtemp(prefix="nicheng-staging-"))
         try:
-            for _, config_file, sub in CONFIGS:
-                build_language(config_file, staging / sub if sub else staging)
+            build_preview(staging)
         except (MkDocsException, SystemExit) as error:
             log.error(f"Build failed, the preview still shows the last good build / 构建失败：{error}")
             shutil.rmtree(staging, ignore_errors=True)
