@@ -195,3 +195,24 @@ def test_english_404_page_links_into_the_english_site(site):
     assert links and all(link.startswith("/en/") for link in links), [l for l in links if not l.startswith("/en/")]
     assert page.html["lang"] == "en" and "Page not found" in page.get_text()
     assert "页面未找到" in soup_of(site / "404.html").h1.get_text()
+
+
+def test_the_sites_stylesheets_are_one_fingerprinted_file_in_order(site, soup):
+    from conftest import ROOT
+    sources = ("site.css", "reading.css", "a11y.css", "print.css")  # mkdocs.yml extra_css
+    for url in ("2024/measures/", "en/", "404.html", "en/404.html"):
+        links = [link["href"] for link in soup(url).select('link[rel="stylesheet"]')]
+        ours = [href for href in links if "/stylesheets/site." in href or href.startswith("assets/stylesheets/site.")]
+        assert len(ours) == 1 and re.search(r"site\.[0-9a-f]{8}\.min\.css$", ours[0]), (url, links)
+        assert links[-1] == ours[0], "after Material's stylesheets, so that ours win"
+    for folder in (site, site / "en"):
+        [bundle] = folder.glob("assets/stylesheets/site.*.min.css")
+        assert not any((folder / "assets" / "stylesheets" / name).exists() for name in sources)
+        text = bundle.read_text(encoding="utf-8")
+        positions = [text.index(f"/* assets/stylesheets/{name} */") for name in sources]
+        assert positions == sorted(positions)
+        assert "@media print" in text and "[data-contrast=\"high\"]" in text.replace("'", '"')
+        for name in sources:  # every rule survives: each declaration line of each source is in the file
+            source = (ROOT / "overrides" / "assets" / "stylesheets" / name).read_text(encoding="utf-8")
+            lines = [line.strip() for line in re.sub(r"/\*.*?\*/", "", source, flags=re.S).splitlines() if line.strip()]
+            assert len(lines) > 5 and all(line in text for line in lines), name
