@@ -49,4 +49,4 @@ bench: $(STAMP)
 	$(PY) scripts/bench.py
 
 clean:
-	rm -rf site .site-staging-* .pytest_cache .screenshots
+	rm -rf site .site-staging-* .pytest_cache .screenshots .cache
