@@ -17,7 +17,7 @@ help:
 	@echo "make test                run every test"
 	@echo "make check-translations  check that every page has its twin with the same ids and figures"
 	@echo "make new-year YEAR=2025  start next year's report in both languages"
-	@echo "make bench               print build, search and size figures"
+	@echo "make bench               print build, search and size figures (ARGS=--quick, --experiments, --help)"
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,7 +46,7 @@ new-year: $(STAMP)
 	$(PY) scripts/new_year.py $(YEAR)
 
 bench: $(STAMP)
-	$(PY) scripts/bench.py
+	$(PY) scripts/bench.py $(ARGS)
 
 clean:
 	rm -rf site .site-staging-* .pytest_cache .screenshots .cache
