@@ -311,3 +311,51 @@ def test_keyboard_focus(server, palette, url):
     assert any("lang-switch__link" in c for c in classes), (
         f"{where}: the language link was not reached by Tab; stops: " + json.dumps([label(s) for s in seen[:12]],
                                                                                      ensure_ascii=False))
+
+
+# Below 1220 px Material's navigation is a drawer, opened by a <label>: the keyboard could
+# not open it, and the closed drawer's links took the focus off the screen.
+DRAWER_OPEN = "() => document.getElementById('__drawer').checked"
+FOCUS_IN_DRAWER = """() => { const a = document.activeElement, r = a.getBoundingClientRect();
+  const seen = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return !!a.closest('.md-sidebar--primary') && !!seen && a.contains(seen); }"""
+
+
+@pytest.mark.parametrize("width, url", [(390, "2024/"), (1000, "en/2024/")])
+def test_narrow_screens_menu_opens_by_keyboard_and_hidden_links_take_no_focus(browser, server, width, url):
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    tab = context.new_page()
+    where = f"/{url} at {width} px"
+    try:
+        tab.goto(server + url, wait_until="networkidle")
+        problems, stops = [], 0
+        for stops in range(1, 26):
+            tab.keyboard.press("Tab")
+            tab.evaluate(TRANSITIONS_DONE)
+            state = tab.evaluate(FOCUS_STATE)
+            if state is None:
+                break
+            problem = focus_problem(state)
+            if problem:
+                problems.append(f"  stop {stops}: {label(state)}: {problem}")
+        assert not problems, f"{where}: focus cannot be seen:\n" + "\n".join(problems)
+
+        menu = tab.locator("label.md-header__button[for='__drawer']")
+        name = "Navigation menu" if url.startswith("en/") else "导航菜单"
+        assert (menu.get_attribute("role"), menu.get_attribute("tabindex"), menu.get_attribute("aria-label"),
+                menu.get_attribute("aria-expanded")) == ("button", "0", name, "false"), where
+        for key in ("Enter", " "):
+            menu.focus()
+            tab.keyboard.press(key)
+            tab.wait_for_timeout(400)  # the drawer slides in, then the focus moves into it
+            tab.evaluate(TRANSITIONS_DONE)
+            assert tab.evaluate(DRAWER_OPEN) and menu.get_attribute("aria-expanded") == "true", f"{where}: {key!r} did not open the menu"
+            assert tab.evaluate(FOCUS_IN_DRAWER), f"{where}: after {key!r} the focus is not on a link the reader can see in the menu"
+            assert focus_problem(tab.evaluate(FOCUS_STATE)) is None, where
+            tab.keyboard.press("Escape")
+            tab.evaluate(TRANSITIONS_DONE)
+            assert not tab.evaluate(DRAWER_OPEN), f"{where}: Escape did not close the menu"
+            assert tab.evaluate("() => document.activeElement.matches(\"label[for='__drawer']\")"), (
+                f"{where}: after Escape the focus is not back on the menu button")
+    finally:
+        context.close()

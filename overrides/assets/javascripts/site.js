@@ -60,3 +60,46 @@
   var input = document.querySelector('input.md-option[data-md-color-scheme="' + scheme + '"]');
   if (input) input.checked = true;
 })();
+
+/* Material's menu button below 1220 px is a <label> for the drawer's checkbox, which
+   the keyboard cannot reach. Make it a button: focusable, named, with its state.
+   Enter opens the drawer (Material clicks a focused label on Enter), so does Space;
+   the focus then moves into the drawer. Escape closes it and returns the focus. */
+(function () {
+  "use strict";
+  var toggle = document.getElementById("__drawer");
+  var button = document.querySelector("label.md-header__button[for='__drawer']");
+  if (!toggle || !button) return;
+  var english = (document.documentElement.lang || "").indexOf("en") === 0;
+  button.setAttribute("role", "button");
+  button.setAttribute("tabindex", "0");
+  button.setAttribute("aria-label", english ? "Navigation menu" : "导航菜单");
+  function sync() { button.setAttribute("aria-expanded", String(toggle.checked)); }
+  /* The first link the reader can see: Material keeps the levels above the open
+     section in the drawer, covered by it. */
+  function focusFirstVisible() {
+    var links = document.querySelectorAll(".md-sidebar--primary a[href]");
+    for (var i = 0; i < links.length; i++) {
+      var box = links[i].getBoundingClientRect();
+      var seen = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      if (box.width > 0 && seen && links[i].contains(seen)) { links[i].focus(); return; }
+    }
+  }
+  sync();
+  toggle.addEventListener("change", function () {
+    sync();
+    // After the 0.25 s slide-in: before it, the links are still off the screen.
+    if (toggle.checked && document.activeElement === button) setTimeout(focusFirstVisible, 300);
+  });
+  button.addEventListener("keydown", function (event) {
+    if (event.key !== " ") return;
+    event.preventDefault();
+    toggle.click();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.checked) {
+      toggle.click();
+      button.focus();
+    }
+  });
+})();
