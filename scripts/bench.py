@@ -259,8 +259,7 @@ def rebuild_child(project: Path, out_json: Path, reps: int) -> None:
 
     def builder() -> None:  # as scripts/serve.py's builder
         staging = Path(tempfile.mkdtemp(prefix="bench-staging-"))
-        for _, config_file, sub in project_build.CONFIGS:
-            project_build.build_language(config_file, staging / sub if sub else staging)
+        project_build.build_preview(staging)
         for child in site.iterdir():
             shutil.rmtree(child) if child.is_dir() else child.unlink()
         for child in staging.iterdir():
