@@ -78,7 +78,7 @@
   /* The first link the reader can see: Material keeps the levels above the open
      section in the drawer, covered by it. */
   function focusFirstVisible() {
-    var links = document.querySelectorAll(".md-sidebar--primary a[href]");
+    var links = document.querySelectorAll(".md-sidebar--primary a[href], .md-sidebar--primary label[tabindex='0']");
     for (var i = 0; i < links.length; i++) {
       var box = links[i].getBoundingClientRect();
       var seen = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
