@@ -321,7 +321,7 @@ FOCUS_IN_DRAWER = """() => { const a = document.activeElement, r = a.getBounding
   return !!a.closest('.md-sidebar--primary') && !!seen && a.contains(seen); }"""
 
 
-@pytest.mark.parametrize("width, url", [(390, "2024/"), (1000, "en/2024/")])
+@pytest.mark.parametrize("width, url", [(390, "2024/measures/"), (1000, "en/2024/"), (390, "en/glossary/")])
 def test_narrow_screens_menu_opens_by_keyboard_and_hidden_links_take_no_focus(browser, server, width, url):
     context = browser.new_context(viewport={"width": width, "height": 844})
     tab = context.new_page()
@@ -357,5 +357,21 @@ def test_narrow_screens_menu_opens_by_keyboard_and_hidden_links_take_no_focus(br
             assert not tab.evaluate(DRAWER_OPEN), f"{where}: Escape did not close the menu"
             assert tab.evaluate("() => document.activeElement.matches(\"label[for='__drawer']\")"), (
                 f"{where}: after Escape the focus is not back on the menu button")
+        # Tab through the open menu: every stop can be seen (Material leaves the levels above an
+        # open section in the tab order, under it); tabbing out of the menu closes it.
+        menu.focus()
+        tab.keyboard.press("Enter")
+        tab.wait_for_timeout(400)
+        for stop in range(1, 21):
+            if not tab.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')"):
+                break
+            assert tab.evaluate(FOCUS_IN_DRAWER), f"{where}: stop {stop} in the menu cannot be seen: {tab.evaluate(FOCUS_STATE)}"
+            tab.keyboard.press("Tab")
+            tab.evaluate(TRANSITIONS_DONE)
+        else:
+            pytest.fail(f"{where}: 20 Tabs did not leave the menu")
+        tab.wait_for_timeout(300)
+        assert not tab.evaluate(DRAWER_OPEN), f"{where}: tabbing out of the menu left it open over the page"
+        assert focus_problem(tab.evaluate(FOCUS_STATE)) is None, where
     finally:
         context.close()

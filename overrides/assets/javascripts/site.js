@@ -96,6 +96,13 @@
     event.preventDefault();
     toggle.click();
   });
+  /* Tab past the last link of the menu: the page behind is dimmed, so close the menu. */
+  document.addEventListener("focusin", function (event) {
+    var target = event.target;
+    if (toggle.checked && target !== button && target instanceof Element && !target.closest(".md-sidebar--primary")) {
+      toggle.click();
+    }
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && toggle.checked) {
       toggle.click();
