@@ -357,6 +357,14 @@ def test_narrow_screens_menu_opens_by_keyboard_and_hidden_links_take_no_focus(br
             assert not tab.evaluate(DRAWER_OPEN), f"{where}: Escape did not close the menu"
             assert tab.evaluate("() => document.activeElement.matches(\"label[for='__drawer']\")"), (
                 f"{where}: after Escape the focus is not back on the menu button")
+        # A click opens it too, and leaves the focus where it was (no stray highlight).
+        menu.click()
+        tab.wait_for_timeout(400)
+        assert tab.evaluate(DRAWER_OPEN), f"{where}: a click did not open the menu"
+        assert not tab.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')"), (
+            f"{where}: a click moved the focus into the menu")
+        tab.keyboard.press("Escape")
+        tab.evaluate(TRANSITIONS_DONE)
         # Tab through the open menu: every stop can be seen (Material leaves the levels above an
         # open section in the tab order, under it); tabbing out of the menu closes it.
         menu.focus()

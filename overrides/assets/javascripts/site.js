@@ -64,7 +64,8 @@
 /* Material's menu button below 1220 px is a <label> for the drawer's checkbox, which
    the keyboard cannot reach. Make it a button: focusable, named, with its state.
    Enter opens the drawer (Material clicks a focused label on Enter), so does Space;
-   the focus then moves into the drawer. Escape closes it and returns the focus. */
+   the focus then moves into the drawer. Escape closes it and returns the focus;
+   tabbing out of it closes it too. */
 (function () {
   "use strict";
   var toggle = document.getElementById("__drawer");
@@ -85,16 +86,22 @@
       if (box.width > 0 && seen && links[i].contains(seen)) { links[i].focus(); return; }
     }
   }
+  var byKeyboard = false;
   sync();
   toggle.addEventListener("change", function () {
     sync();
-    // After the 0.25 s slide-in: before it, the links are still off the screen.
-    if (toggle.checked && document.activeElement === button) setTimeout(focusFirstVisible, 300);
+    // Opened from the keyboard: after the 0.25 s slide-in (before it, the links are
+    // still off the screen), the focus moves in. A tap or click leaves the focus alone.
+    if (toggle.checked && byKeyboard) setTimeout(focusFirstVisible, 300);
+    byKeyboard = false;
   });
   button.addEventListener("keydown", function (event) {
-    if (event.key !== " ") return;
-    event.preventDefault();
-    toggle.click();
+    if (event.key !== "Enter" && event.key !== " ") return;
+    byKeyboard = true;
+    if (event.key === " ") {  // Enter: Material's own key handler clicks the label
+      event.preventDefault();
+      toggle.click();
+    }
   });
   /* Tab past the last link of the menu: the page behind is dimmed, so close the menu. */
   document.addEventListener("focusin", function (event) {
