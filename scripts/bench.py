@@ -439,7 +439,7 @@ def search_times(browser, base: str, prefix: str, query: str, *, cold_reps: int,
         held = []
         page.route("**/search/search_index.json", lambda route: held.append(route))
         page.goto(base + prefix, wait_until="load")
-        page.click(INPUT)  # search-on-demand.js requests the index only now
+        page.click(INPUT)  # site.js lets the page request the index only now
         deadline = time.monotonic() + 10
         while not held and time.monotonic() < deadline:
             page.wait_for_timeout(10)
