@@ -370,16 +370,41 @@ def test_narrow_screens_menu_opens_by_keyboard_and_hidden_links_take_no_focus(br
         menu.focus()
         tab.keyboard.press("Enter")
         tab.wait_for_timeout(400)
-        for stop in range(1, 21):
+        for stop in range(1, 61):  # the current page's contents come first (Material opens them on focus)
             if not tab.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')"):
                 break
             assert tab.evaluate(FOCUS_IN_DRAWER), f"{where}: stop {stop} in the menu cannot be seen: {tab.evaluate(FOCUS_STATE)}"
             tab.keyboard.press("Tab")
             tab.evaluate(TRANSITIONS_DONE)
         else:
-            pytest.fail(f"{where}: 20 Tabs did not leave the menu")
+            pytest.fail(f"{where}: 60 Tabs did not leave the menu")
         tab.wait_for_timeout(300)
         assert not tab.evaluate(DRAWER_OPEN), f"{where}: tabbing out of the menu left it open over the page"
         assert focus_problem(tab.evaluate(FOCUS_STATE)) is None, where
+    finally:
+        context.close()
+
+
+def test_narrow_screens_current_page_contents_open_by_keyboard(browser, server):
+    """In the drawer, the current page's entry opens its contents (Material: a <label>
+    with no tab stop); from the keyboard it is a button, and the focus follows."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    try:
+        tab.goto(server + "2024/measures/", wait_until="networkidle")
+        tab.locator("label.md-header__button[for='__drawer']").focus()
+        tab.keyboard.press("Enter")
+        tab.wait_for_timeout(400)
+        entry = tab.locator(".md-sidebar--primary label.md-nav__link[for='__toc']")
+        assert (entry.get_attribute("role"), entry.get_attribute("aria-expanded")) == ("button", "false")
+        assert tab.evaluate("() => document.activeElement.matches(\".md-sidebar--primary label[for='__toc']\")"), (
+            "the menu did not put the focus on the current page's entry, the first one that can be seen")
+        tab.keyboard.press("Enter")
+        tab.wait_for_timeout(400)
+        tab.evaluate(TRANSITIONS_DONE)
+        assert entry.get_attribute("aria-expanded") == "true"
+        assert tab.evaluate(FOCUS_IN_DRAWER), "the focus is not on a contents link that can be seen"
+        assert tab.evaluate("() => document.activeElement.getAttribute('href')") == "#party-leadership"
+        assert focus_problem(tab.evaluate(FOCUS_STATE)) is None
     finally:
         context.close()

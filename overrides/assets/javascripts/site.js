@@ -132,6 +132,31 @@
       if (box.width > 0 && seen && links[i].contains(seen)) { links[i].focus(); return; }
     }
   }
+  /* In the drawer, the current page's entry is a <label> that opens the page's
+     contents; Material gives it no tab stop. Give it one (Enter: Material clicks it). */
+  var contents = document.getElementById("__toc");
+  var current = document.querySelector(".md-sidebar--primary label.md-nav__link[for='__toc']");
+  if (contents && current) {
+    current.setAttribute("tabindex", "0");
+    current.setAttribute("role", "button");
+    var contentsByKeyboard = false;
+    var syncContents = function () { current.setAttribute("aria-expanded", String(contents.checked)); };
+    contents.addEventListener("change", function () {
+      syncContents();
+      // The entry is covered by the contents it opens: move the focus to their first link.
+      if (contents.checked && contentsByKeyboard) setTimeout(focusFirstVisible, 300);
+      contentsByKeyboard = false;
+    });
+    current.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      contentsByKeyboard = true;
+      if (event.key === " ") {
+        event.preventDefault();
+        contents.click();
+      }
+    });
+    syncContents();
+  }
   var byKeyboard = false;
   sync();
   toggle.addEventListener("change", function () {
