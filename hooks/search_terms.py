@@ -97,14 +97,17 @@ class SegmentCache:
         """Keep exactly this build's cuts (so the file does not grow), written atomically."""
         if self.used == self.known:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        partial.write_text(json.dumps(self.used, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(partial, self.path)
-        prefix = self.path.name.rsplit("-", 1)[0]
-        for stale in self.path.parent.glob(f"{prefix}-*.json"):  # cuts made with other terms
-            if stale != self.path:
-                stale.unlink(missing_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            partial.write_text(json.dumps(self.used, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            os.replace(partial, self.path)
+            prefix = self.path.name.rsplit("-", 1)[0]
+            for stale in self.path.parent.glob(f"{prefix}-*.json"):  # cuts made with other terms
+                if stale != self.path:
+                    stale.unlink(missing_ok=True)
+        except OSError as error:  # a cache never fails a build: the next one cuts again
+            log.info(f"jieba's cuts not kept ({error})")
 
 
 _cache: SegmentCache | None = None

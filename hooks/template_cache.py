@@ -19,6 +19,10 @@ from mkdocs.structure.files import Files
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     # SITE_CACHE moves every build cache (tests use it to build with empty caches).
     folder = Path(os.environ.get("SITE_CACHE") or Path(config.config_file_path).parent / ".cache") / "jinja"
-    folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return env  # a cache never fails a build: without one, templates are compiled
+    if os.access(folder, os.W_OK):
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env

@@ -126,7 +126,10 @@ def precompress(folder: Path, cache: Path | None = None) -> int:
     if cache.is_dir():
         for stale in cache.glob("*.gz"):  # keep only this build's contents
             if stale.stem not in done:
-                stale.unlink(missing_ok=True)
+                try:
+                    stale.unlink(missing_ok=True)
+                except OSError:
+                    pass
     return count
 
 
@@ -142,10 +145,13 @@ def _gzip_cached(data: bytes, key: str, cache: Path) -> bytes:
     buffer = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, compresslevel=9, mtime=0) as gz:
         gz.write(data)
-    kept.parent.mkdir(parents=True, exist_ok=True)
-    partial = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
-    partial.write_bytes(buffer.getvalue())
-    os.replace(partial, kept)
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        partial = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
+        partial.write_bytes(buffer.getvalue())
+        os.replace(partial, kept)
+    except OSError:  # a cache never fails a build
+        pass
     return buffer.getvalue()
 
 

@@ -35,3 +35,19 @@ def test_builds_with_empty_and_full_caches_are_byte_identical(site, tmp_path):
     for again in (tmp_path / "cold", tmp_path / "warm"):
         assert not differing_files(site, again), differing_files(site, again)[:10]
         assert tree_digest(again) == tree_digest(site)
+
+
+def test_a_cache_that_cannot_be_written_does_not_fail_the_build(site, tmp_path):
+    cache = tmp_path / "read-only-cache"
+    cache.mkdir()
+    cache.chmod(0o500)
+    try:
+        if os.access(cache, os.W_OK):  # root ignores the mode: use a path below a file instead
+            cache.chmod(0o700)
+            (tmp_path / "a-file").write_text("", encoding="utf-8")
+            cache = tmp_path / "a-file" / "cache"
+        build(tmp_path / "out", cache)
+        assert not differing_files(site, tmp_path / "out")
+    finally:
+        if cache.exists():
+            cache.chmod(0o700)
