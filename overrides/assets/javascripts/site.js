@@ -118,11 +118,7 @@
   var button = document.querySelector("label.md-header__button[for='__drawer']");
   if (!toggle || !button) return;
   var english = (document.documentElement.lang || "").indexOf("en") === 0;
-  button.setAttribute("role", "button");
-  button.setAttribute("tabindex", "0");
-  button.setAttribute("aria-label", english ? "Navigation menu" : "导航菜单");
-  function sync() { button.setAttribute("aria-expanded", String(toggle.checked)); }
-  /* The first link the reader can see: Material keeps the levels above the open
+  /* The first entry the reader can see: Material keeps the levels above an open
      section in the drawer, covered by it. */
   function focusFirstVisible() {
     var links = document.querySelectorAll(".md-sidebar--primary a[href], .md-sidebar--primary label[tabindex='0']");
@@ -132,48 +128,38 @@
       if (box.width > 0 && seen && links[i].contains(seen)) { links[i].focus(); return; }
     }
   }
-  /* In the drawer, the current page's entry is a <label> that opens the page's
-     contents; Material gives it no tab stop. Give it one (Enter: Material clicks it). */
-  var contents = document.getElementById("__toc");
-  var current = document.querySelector(".md-sidebar--primary label.md-nav__link[for='__toc']");
-  if (contents && current) {
-    current.setAttribute("tabindex", "0");
-    current.setAttribute("role", "button");
-    var contentsByKeyboard = false;
-    var syncContents = function () { current.setAttribute("aria-expanded", String(contents.checked)); };
-    contents.addEventListener("change", function () {
-      syncContents();
-      // The entry is covered by the contents it opens: move the focus to their first link.
-      if (contents.checked && contentsByKeyboard) setTimeout(focusFirstVisible, 300);
-      contentsByKeyboard = false;
+  /* A <label> for a checkbox made a keyboard button: a tab stop, a role and its state.
+     Enter: Material's own key handler clicks a focused label; Space is ours. Opened
+     from the keyboard, the focus moves to the first entry that can be seen, after the
+     0.25 s slide-in (before it, the entries are still off the screen). A tap or click
+     leaves the focus alone. */
+  function labelButton(label, checkbox, name) {
+    var byKeyboard = false;
+    label.setAttribute("role", "button");
+    label.setAttribute("tabindex", "0");
+    if (name) label.setAttribute("aria-label", name);
+    function sync() { label.setAttribute("aria-expanded", String(checkbox.checked)); }
+    sync();
+    checkbox.addEventListener("change", function () {
+      sync();
+      if (checkbox.checked && byKeyboard) setTimeout(focusFirstVisible, 300);
+      byKeyboard = false;
     });
-    current.addEventListener("keydown", function (event) {
+    label.addEventListener("keydown", function (event) {
       if (event.key !== "Enter" && event.key !== " ") return;
-      contentsByKeyboard = true;
+      byKeyboard = true;
       if (event.key === " ") {
         event.preventDefault();
-        contents.click();
+        checkbox.click();
       }
     });
-    syncContents();
   }
-  var byKeyboard = false;
-  sync();
-  toggle.addEventListener("change", function () {
-    sync();
-    // Opened from the keyboard: after the 0.25 s slide-in (before it, the links are
-    // still off the screen), the focus moves in. A tap or click leaves the focus alone.
-    if (toggle.checked && byKeyboard) setTimeout(focusFirstVisible, 300);
-    byKeyboard = false;
-  });
-  button.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter" && event.key !== " ") return;
-    byKeyboard = true;
-    if (event.key === " ") {  // Enter: Material's own key handler clicks the label
-      event.preventDefault();
-      toggle.click();
-    }
-  });
+  labelButton(button, toggle, english ? "Navigation menu" : "导航菜单");
+  /* In the drawer, the current page's entry is a <label> that opens the page's
+     contents; Material gives it no tab stop. */
+  var contents = document.getElementById("__toc");
+  var current = document.querySelector(".md-sidebar--primary label.md-nav__link[for='__toc']");
+  if (contents && current) labelButton(current, contents, null);
   /* Tab past the last link of the menu: the page behind is dimmed, so close the menu. */
   document.addEventListener("focusin", function (event) {
     var target = event.target;
