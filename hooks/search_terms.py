@@ -26,6 +26,7 @@ from pathlib import Path
 import jieba
 from mkdocs.config.defaults import MkDocsConfig
 
+from build_cache import cache_folder
 from glossary_data import GLOSSARY, load_glossary
 
 log = logging.getLogger("mkdocs.hooks.search_terms")
@@ -119,8 +120,7 @@ def on_config(config: MkDocsConfig) -> None:
     terms = search_terms(root)
     # One file per language: the two languages are built at the same time.
     language = config.theme.get("language") or "default"
-    folder = Path(os.environ.get("SITE_CACHE") or root / ".cache") / "jieba"  # SITE_CACHE: as in scripts/build.py
-    _cache = SegmentCache(folder / f"{language}-{cache_key(terms)}.json", terms)
+    _cache = SegmentCache(cache_folder(root) / "jieba" / f"{language}-{cache_key(terms)}.json", terms)
     jieba.cut = _cache.cut
     return None
 

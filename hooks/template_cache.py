@@ -15,10 +15,11 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from build_cache import cache_folder
+
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    # SITE_CACHE moves every build cache (tests use it to build with empty caches).
-    folder = Path(os.environ.get("SITE_CACHE") or Path(config.config_file_path).parent / ".cache") / "jinja"
+    folder = cache_folder(Path(config.config_file_path).parent) / "jinja"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

@@ -27,6 +27,9 @@ import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.append(str(ROOT / "hooks"))  # appended: the hooks' helper modules shadow nothing
+from build_cache import cache_folder  # noqa: E402 - the one rule for where caches live
+
 CONFIGS = (("zh", ROOT / "mkdocs.yml", ""), ("en", ROOT / "mkdocs.en.yml", "en"))
 COMPRESS = {".html", ".css", ".js", ".json", ".xml", ".svg", ".csv", ".txt", ".map"}
 
@@ -99,20 +102,14 @@ def build_language(config_file: Path, site_dir: Path, *, dirty: bool = False) ->
         config.plugins.on_shutdown()
 
 
-def cache_folder() -> Path:
-    """Where builds keep what they can reuse (git-ignored). SITE_CACHE moves it:
-    the tests build with empty caches that way."""
-    return Path(os.environ.get("SITE_CACHE") or ROOT / ".cache")
-
-
-def precompress(folder: Path, cache: Path | None = None) -> int:
+def precompress(folder: Path) -> int:
     """Write NAME.gz beside each text file, byte-identical across builds (mtime 0).
 
     Both languages carry the same theme files: each distinct content is
-    compressed once, and kept in `cache` (by content) for the next build, where
+    compressed once, and kept in .cache/gzip (by content) for the next build, where
     most files (the theme's above all) are unchanged. Source maps are for
     developers' tools and are left alone."""
-    cache = cache or cache_folder() / "gzip"
+    cache = cache_folder(ROOT) / "gzip"
     done: dict[str, bytes] = {}
     count = 0
     for path in sorted(folder.rglob("*")):
@@ -201,10 +198,9 @@ def fix_english_404(site: Path) -> None:
     page = site / "en" / "404.html"
     if not page.exists() or os.environ.get("SITE_URL"):
         return
-    base = "/"
     html = page.read_text(encoding="utf-8")
-    html = re.sub(rf'(\b(?:href|src|data-md-scope|data-md-base)="){re.escape(base)}', rf"\g<1>{base}en/", html)
-    html = html.replace(f'"base": "{base}"', f'"base": "{base}en/"').replace(f'"base":"{base}"', f'"base":"{base}en/"')
+    html = re.sub(r'(\b(?:href|src|data-md-scope|data-md-base)=")/', r"\g<1>/en/", html)
+    html = html.replace('"base": "/"', '"base": "/en/"').replace('"base":"/"', '"base":"/en/"')
     page.write_text(html, encoding="utf-8")
 
 
@@ -217,7 +213,7 @@ def warm_up() -> None:
     import material.plugins.search.plugin  # noqa: F401
     import mkdocs.commands.build  # noqa: F401
 
-    if not any((cache_folder() / "jieba").glob("*.json")):
+    if not any((cache_folder(ROOT) / "jieba").glob("*.json")):
         jieba.setLogLevel(logging.WARNING)
         jieba.initialize()
 
