@@ -1,8 +1,8 @@
 """Write the search index as UTF-8 rather than \\uXXXX escapes.
 
 Material writes every Chinese character of the index as a six-byte escape;
-as UTF-8 the Chinese index is about half the size (1.8 KB less gzipped on
-every first visit, since Material fetches it on page load). Same data.
+as UTF-8 the Chinese index is about half the size (1.8 KB less gzipped for
+every reader who searches). Same data.
 """
 
 from __future__ import annotations
