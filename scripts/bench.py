@@ -22,8 +22,8 @@ Lighthouse is run. Sections:
  7. Lighthouse (npm lighthouse@13.5.0, installed on first use into .bench/;
     --no-lighthouse to skip), and the machine the figures come from;
  9. where the build spends its time (scripts/build.py's build_all in one process,
-    BUILD_SERIAL=1, with timers), and with --experiments candidate changes to
-    scripts/build.py measured against the build as it is and the plain site.
+    BUILD_SERIAL=1, with timers), and with --experiments the build with empty
+    and full caches, on one core and two, alternated with the plain site.
 
 The site is served by nginx with the project's deploy/nginx.conf (paths and port
 substituted, as tests/test_nginx.py does). Budgets over are printed as FAIL; the
@@ -39,6 +39,7 @@ import contextlib
 import gzip
 import hashlib
 import importlib.metadata
+import io
 import json
 import os
 import platform
@@ -578,7 +579,7 @@ def bench_browser(table: Table, work: Path, site: Path, project: Path, *, run_se
             plain = work / "plain" / "site"
             if (plain / "section-1" / "index.html").exists():
                 # For comparison: the plain Material site, precompressed like ours, same first visit.
-                precompress_variant(plain, {".html", ".css", ".js", ".json", ".xml", ".svg"}, dedupe=False, skip_maps=False)
+                precompress_plain(plain)
                 with nginx(plain, work, Path("/nonexistent"), "nginx-plain") as (plain_base, plain_log, _):
                     sizes = transfer(browser, plain_base, plain_log, "section-1/")
                 detail = ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(sizes["kinds"].items(), key=lambda kv: -kv[1]))
@@ -830,33 +831,18 @@ def print_stages(rows: list[tuple[str, float, int]]) -> None:
             print(f"| {label} | {seconds:.3f} | {calls} |")
 
 
-# --- 9b. Experiments: candidate changes to scripts/build.py and hooks, measured ------------------
+# --- 9b. Experiments: the build with empty and full caches, on one core and two ----------------
 
-def gz_bytes(data: bytes) -> bytes:
-    """Exactly what scripts/build.py's precompress writes (GzipFile, empty name, mtime 0, level 9)."""
-    import io
-    raw = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as gz:
-        gz.write(data)
-    return raw.getvalue()
-
-
-def precompress_variant(folder: Path, suffixes: set[str], *, dedupe: bool, skip_maps: bool, level: int = 9) -> int:
-    """scripts/build.py's precompress, optionally compressing identical contents once and skipping .map files."""
-    done: dict[bytes, bytes] = {}
-    count = 0
+def precompress_plain(folder: Path) -> None:
+    """.gz beside the plain site's text files, as scripts/build.py writes ours (level 9, no
+    time, no name), for a like-for-like first visit. Not build.py's own precompress: that
+    keeps its results in our project's cache and drops the entries a build did not use."""
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix in suffixes and not (skip_maps and path.suffix == ".map"):
-            data = path.read_bytes()
-            key = hashlib.sha1(data).digest() if dedupe else None
-            packed = done.get(key) if dedupe else None
-            if packed is None:
-                packed = gz_bytes(data) if level == 9 else gzip.compress(data, level, mtime=0)
-                if dedupe:
-                    done[key] = packed
-            path.with_name(path.name + ".gz").write_bytes(packed)
-            count += 1
-    return count
+        if path.is_file() and path.suffix in {".html", ".css", ".js", ".json", ".xml", ".svg"}:
+            raw = io.BytesIO()
+            with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as gz:
+                gz.write(path.read_bytes())
+            path.with_name(path.name + ".gz").write_bytes(raw.getvalue())
 
 
 def variant_child(name: str, project: Path, out: Path) -> None:
