@@ -18,14 +18,18 @@ ROOT = Path(__file__).resolve().parent.parent
 REPORT_PAGES = ("index", "measures", "reporting-on-law", "highlights", "shortcomings", "next-steps")
 
 
+def build_site(out: Path, **env: str) -> Path:
+    """`make build` into `out`, with extra environment variables (SITE_URL, SITE_CACHE); it must succeed."""
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--out", str(out)],
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
+    assert result.returncode == 0, result.stderr[-5000:]
+    return out
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as `make build` makes it, built once into a temporary folder."""
-    out = tmp_path_factory.mktemp("build") / "site"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--out", str(out)],
-                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert result.returncode == 0, result.stderr[-5000:]
-    return out
+    return build_site(tmp_path_factory.mktemp("build") / "site")
 
 
 def soup_of(path: Path) -> BeautifulSoup:

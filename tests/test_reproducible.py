@@ -6,19 +6,10 @@ are empty or full."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import build_site
 from test_staff_mistakes import tree_digest
-
-
-def build(out: Path, cache: Path) -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--out", str(out)],
-                            capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_CACHE": str(cache)})
-    assert result.returncode == 0, result.stderr[-3000:]
 
 
 def differing_files(site: Path, again: Path) -> list[str]:
@@ -28,10 +19,10 @@ def differing_files(site: Path, again: Path) -> list[str]:
 
 def test_builds_with_empty_and_full_caches_are_byte_identical(site, tmp_path):
     cache = tmp_path / "cache"
-    build(tmp_path / "cold", cache)  # empty caches: everything computed
+    build_site(tmp_path / "cold", SITE_CACHE=str(cache))  # empty caches: everything computed
     assert {p.name for p in cache.iterdir()} == {"gzip", "jieba", "jinja"}
     assert list((cache / "jieba").glob("zh-CN-*.json")), "the Chinese cuts were not kept"
-    build(tmp_path / "warm", cache)  # full caches: everything reused
+    build_site(tmp_path / "warm", SITE_CACHE=str(cache))  # full caches: everything reused
     for again in (tmp_path / "cold", tmp_path / "warm"):
         assert not differing_files(site, again), differing_files(site, again)[:10]
         assert tree_digest(again) == tree_digest(site)
@@ -46,7 +37,7 @@ def test_a_cache_that_cannot_be_written_does_not_fail_the_build(site, tmp_path):
             cache.chmod(0o700)
             (tmp_path / "a-file").write_text("", encoding="utf-8")
             cache = tmp_path / "a-file" / "cache"
-        build(tmp_path / "out", cache)
+        build_site(tmp_path / "out", SITE_CACHE=str(cache))
         assert not differing_files(site, tmp_path / "out")
     finally:
         if cache.exists():

@@ -5,27 +5,19 @@ page links into the English site under the sub-path."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
-from conftest import ROOT, soup_of
+from conftest import build_site, soup_of
 
 BASE = "https://example.gov.cn/fzzf/report/"
 
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("published") / "site"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--out", str(out)],
-                            capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": BASE})
-    assert result.returncode == 0, result.stderr[-3000:]
-    return out
+    return build_site(tmp_path_factory.mktemp("published") / "site", SITE_URL=BASE)
 
 
 @pytest.mark.parametrize("page", ["", "2024/", "2024/measures/", "glossary/"])
