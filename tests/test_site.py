@@ -12,7 +12,7 @@ import pytest
 
 from conftest import html_pages, soup_of
 
-TEXT_SUFFIXES = {".html", ".json", ".csv", ".xml", ".txt"}  # not .js: Material's vendored lunr has {{ in comments
+TEXT_SUFFIXES = {".html", ".json", ".csv", ".xml", ".txt", ".js", ".css"}
 
 
 def pages_of(site: Path, lang: str) -> list[Path]:
@@ -117,6 +117,31 @@ def test_each_language_has_its_own_search_index(site):
         titles = " ".join(d["title"] for d in index["docs"])
         assert bool(re.search(r"[\u4e00-\u9fff]{4}", titles)) == han
         assert not any("full/" in d["location"] for d in index["docs"]), "the print page must not be searched"
+
+
+def test_only_the_lunr_files_the_search_can_load_are_published(site):
+    # The worker imports lunr's language files only for a search language other than "en".
+    for prefix in ("", "en/"):
+        index = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == ["en"]
+        assert not (site / prefix / "assets" / "javascripts" / "lunr").exists()
+        assert list((site / prefix / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+
+
+@pytest.mark.parametrize("languages, kept", [(["en"], False), (["en", "zh"], True), (["ja"], True)])
+def test_lunr_files_stay_for_any_other_search_language(tmp_path, languages, kept):
+    import search_languages  # hooks/, on pytest's pythonpath
+    from mkdocs.config.defaults import MkDocsConfig
+
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps({"config": {"lang": languages}, "docs": []}))
+    lunr = tmp_path / "assets" / "javascripts" / "lunr" / "min"
+    lunr.mkdir(parents=True)
+    (lunr / "lunr.zh.min.js").write_text("/* lunr */")
+    config = MkDocsConfig()
+    config["site_dir"] = str(tmp_path)
+    search_languages.on_post_build(config=config)
+    assert (lunr / "lunr.zh.min.js").exists() == kept
 
 
 def test_english_pages_say_they_are_a_translation(soup):
