@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,18 @@ from screenshots import CHROMIUM, CHROMIUM_ARGS, serve  # scripts/, on pytest's 
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT_PAGES = ("index", "measures", "reporting-on-law", "highlights", "shortcomings", "next-steps")
+PROJECT_PARTS = ("docs", "hooks", "overrides", "scripts", "mkdocs.yml", "mkdocs.en.yml")
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """What a build needs of the project at `source`, copied to `target`, for tests that edit it."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, target / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(source / part, target / part)
+    return target
 
 
 def build_site(out: Path, **env: str) -> Path:

@@ -24,9 +24,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import PROJECT_PARTS, ROOT, copy_project
+
 SCRIPT = ROOT / "scripts" / "new_year.py"
-PARTS = ("docs", "hooks", "overrides", "scripts", "mkdocs.yml", "mkdocs.en.yml")
 CONFIGS = ("mkdocs.yml", "mkdocs.en.yml")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 NEW_PAGES = ("index.md", "figures.md", "at-a-glance.md")
@@ -34,21 +34,11 @@ NEW_PAGES = ("index.md", "figures.md", "at-a-glance.md")
 
 # --- Helpers -----------------------------------------------------------------
 
-def copy_project(source: Path, target: Path) -> Path:
-    target.mkdir(parents=True)
-    for part in PARTS:
-        if (source / part).is_dir():
-            shutil.copytree(source / part, target / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        else:
-            shutil.copy2(source / part, target / part)
-    return target
-
-
 def snapshot(root: Path) -> dict[str, str]:
     """Every file of the project copy (not the built site) -> its SHA-256."""
     return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(root.rglob("*"))
-            if p.is_file() and "__pycache__" not in p.parts and p.relative_to(root).parts[0] in PARTS}
+            if p.is_file() and "__pycache__" not in p.parts and p.relative_to(root).parts[0] in PROJECT_PARTS}
 
 
 def of_2024(files: dict[str, str]) -> dict[str, str]:

@@ -10,16 +10,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-
-COPY = ("docs", "hooks", "overrides", "scripts", "mkdocs.yml", "mkdocs.en.yml")
+from conftest import ROOT, copy_project
 
 
 def tree_digest(folder: Path) -> str:
@@ -33,12 +30,7 @@ def tree_digest(folder: Path) -> str:
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
-    for name in COPY:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, tmp_path / name)
+    copy_project(ROOT, tmp_path)
     previous = tmp_path / "site"
     (previous / "2024").mkdir(parents=True)
     (previous / "index.html").write_text("<p>the good site from before</p>", encoding="utf-8")
