@@ -11,6 +11,7 @@ import argparse
 import logging
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 
 from build import ROOT, build_preview
@@ -19,6 +20,28 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.serve")
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server, answering a missing page with the 404 page of
+    its language, as deploy/nginx.conf does: /en/… gets en/404.html. MkDocs
+    passes its error handler only the status code, so each request thread
+    keeps its own path."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        self._request = threading.local()
+        super().__init__(*args, **kwargs)
+
+    def serve_request(self, environ, start_response):
+        self._request.path = environ.get("PATH_INFO", "/")
+        return super().serve_request(environ, start_response)
+
+    def not_found_page(self, code: int) -> bytes | None:
+        if code != 404:
+            return None
+        english = getattr(self._request, "path", "/").startswith("/en/")
+        page = Path(self.root) / ("en/404.html" if english else "404.html")
+        return page.read_bytes() if page.exists() else None
 
 
 def main() -> None:
@@ -43,8 +66,8 @@ def main() -> None:
             shutil.move(str(child), site / child.name)
         shutil.rmtree(staging, ignore_errors=True)
 
-    server = LiveReloadServer(builder=builder, host="127.0.0.1", port=args.port, root=str(site))
-    server.error_handler = lambda code: (site / "404.html").read_bytes() if code == 404 and (site / "404.html").exists() else None
+    server = PreviewServer(builder=builder, host="127.0.0.1", port=args.port, root=str(site))
+    server.error_handler = server.not_found_page
     builder()
     for path in ("docs", "hooks", "overrides", "mkdocs.yml", "mkdocs.en.yml"):
         server.watch(str(ROOT / path))
