@@ -245,6 +245,11 @@ def bench_builds(table: Table, work: Path, project: Path, reps: int) -> Path | N
               f"{max(r.rss for r in ours_runs) / 2**20:.0f} MiB")
     table.add("3", "peak memory of the plain build (ru_maxrss, max of runs)",
               f"{max(r.rss for r in plain_runs) / 2**20:.0f} MiB")
+    files = [p for p in out.rglob("*") if p.is_file()]
+    gz = [p for p in files if p.suffix == ".gz"]
+    table.add("1", "the site to upload: site/ (both languages)",
+              f"{len(files)} files, {sum(p.stat().st_size for p in files) / 2**20:.1f} MiB "
+              f"(of which {len(gz)} .gz files, {sum(p.stat().st_size for p in gz) / 2**20:.1f} MiB)")
     return out
 
 
