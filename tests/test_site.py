@@ -27,6 +27,24 @@ def test_every_page_declares_its_language(site):
             assert soup_of(path).html.get("lang") == expected, path
 
 
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def test_chinese_in_english_pages_is_marked_as_chinese(site):
+    # WCAG 2.1 SC 3.1.2: quoted titles and terms are read with a Chinese voice. Full-width
+    # punctuation in the English interface (Published by：) is caught here too.
+    for path in pages_of(site, "en"):
+        page = soup_of(path)
+        for part in page.find_all(lang=re.compile("^zh")):
+            part.decompose()
+        for raw in page(["script", "style"]):
+            raw.decompose()
+        unmarked = [text.strip()[:60] for text in page.body.find_all(string=CJK)]
+        assert not unmarked, (path, unmarked[:5])
+    measures = soup_of(site / "en" / "2024" / "measures" / "index.html")
+    assert measures.find("span", lang="zh-CN", string=re.compile("^《2024年泥城镇法治建设责任制工作要点》$"))
+
+
 def test_every_page_links_its_twin(site):
     for lang, other in (("zh", "en"), ("en", "zh")):
         for path in pages_of(site, lang):
