@@ -172,6 +172,25 @@ def test_touch_targets_are_at_least_44px_on_a_phone(browser, server):
     assert not small, small
 
 
+@pytest.mark.parametrize("url", ["2024/figures/", "en/2024/figures/"])
+def test_key_figures_tables_scroll_on_a_phone_instead_of_squeezing_their_columns(browser, server, url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(server + url)
+    # Short cells (unit, period, source: 报告原文) keep to one line; the table scrolls in its box.
+    wrapped = tab.evaluate("""() => [...document.querySelectorAll(
+        'table.figures :is(.figures__unit, .figures__period, .figures__origin, thead th)')]
+        .filter(e => { const text = document.createRange(); text.selectNodeContents(e);
+                       return new Set([...text.getClientRects()].map(r => Math.round(r.top))).size > 1; })
+        .map(e => e.textContent.trim())""")  # lines = distinct tops of the text's boxes
+    boxes = tab.evaluate("""() => [...document.querySelectorAll('.figures-table')]
+        .map(box => [box.scrollWidth > box.clientWidth, box.getBoundingClientRect().right <= innerWidth + 1])""")
+    context.close()
+    assert not wrapped, wrapped[:10]
+    assert boxes and all(inside for _, inside in boxes), "a table box is wider than the screen"
+    assert any(scrolls for scrolls, _ in boxes), "no table scrolls: are the columns squeezed again?"
+
+
 def test_print_shows_the_report_without_navigation_and_with_its_address(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
