@@ -55,7 +55,7 @@ import threading
 import time
 from pathlib import Path
 
-from screenshots import CHROMIUM, CHROMIUM_ARGS  # the same Chromium set-up as the tests
+from screenshots import CHROMIUM, CHROMIUM_ARGS, free_port  # the same Chromium set-up as the tests
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT.parent / "shared" / "source" / "nicheng-2024-rule-of-law-report.zh.txt"
@@ -320,12 +320,6 @@ def snapshot_of(project: Path, dest: Path) -> Path:
 
 
 # --- 4, 5, 7. Browser figures -----------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 LOG_FORMAT = "log_format bench '$request_uri $status $body_bytes_sent $bytes_sent $sent_http_content_type';"
 

@@ -30,6 +30,7 @@ import requests
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from screenshots import free_port  # scripts/, on pytest's pythonpath
 
 NGINX = "/usr/sbin/nginx"
 CONF = ROOT / "deploy" / "nginx.conf"
@@ -65,12 +66,6 @@ def nginx_config(tmp: Path, webroot: Path, port: int, mount: str) -> str:
         text = _substitute(text, r'"~\^/en/"(\s+)/en/404\.html;', rf'"~^{mount}en/"\1{mount}en/404.html;')
         text = _substitute(text, r"^(\s*)default(\s+)/404\.html;", rf"\1default\2{mount}404.html;")
     return text
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def start_nginx(site: Path, tmp: Path, mount: str) -> tuple[subprocess.Popen, str]:

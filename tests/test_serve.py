@@ -5,7 +5,6 @@ last good preview when an edit breaks the build, and shows the next good edit.""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -16,15 +15,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project
+from screenshots import free_port  # scripts/, on pytest's pythonpath
 
 PAGE = "docs/zh/2024/measures.md"
 DATA = "docs/data/2024.yml"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def fetch(url: str) -> tuple[int, str]:
