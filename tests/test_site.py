@@ -148,7 +148,7 @@ def test_only_the_lunr_files_the_search_can_load_are_published(site):
 
 @pytest.mark.parametrize("languages, kept", [(["en"], False), (["en", "zh"], True), (["ja"], True)])
 def test_lunr_files_stay_for_any_other_search_language(tmp_path, languages, kept):
-    import search_languages  # hooks/, on pytest's pythonpath
+    import search_index  # hooks/, on pytest's pythonpath
     from mkdocs.config.defaults import MkDocsConfig
 
     (tmp_path / "search").mkdir()
@@ -158,7 +158,7 @@ def test_lunr_files_stay_for_any_other_search_language(tmp_path, languages, kept
     (lunr / "lunr.zh.min.js").write_text("/* lunr */")
     config = MkDocsConfig()
     config["site_dir"] = str(tmp_path)
-    search_languages.on_post_build(config=config)
+    search_index.on_post_build(config=config)
     assert (lunr / "lunr.zh.min.js").exists() == kept
 
 
