@@ -33,7 +33,7 @@ serve: $(STAMP)
 	$(PY) scripts/serve.py
 
 node_modules/.package-lock.json: package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
 test: $(STAMP) node_modules/.package-lock.json
 	$(PY) -m pytest

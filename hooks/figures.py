@@ -228,13 +228,18 @@ def _toc_ids(toc) -> list[str]:
     return ids
 
 
+def script_json(value: dict[str, Any]) -> str:
+    """JSON for a <script> element: a title with "</script>" in it cannot end the element early."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
+
+
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav) -> dict[str, Any] | None:
     year = _year_of(page)
     data = _years[year]
     lang = _lang(config)
     if page.url == f"{year}/":
         # The report itself, for search engines: a Report by a GovernmentOrganization.
-        context["report_jsonld"] = json.dumps({
+        context["report_jsonld"] = script_json({
             "@context": "https://schema.org",
             "@type": "Report",
             "name": getattr(data.meta.title, lang),
@@ -249,11 +254,11 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
                                       "addressCountry": "CN"}},
             **({"translationOfWork": {"@type": "Report", "name": data.meta.title.zh, "inLanguage": "zh-CN"}}
                if lang == "en" else {}),
-        }, ensure_ascii=False)
+        })
         return context
     if page.url != _figures_url(year):
         return None
-    context["dataset_jsonld"] = json.dumps({
+    context["dataset_jsonld"] = script_json({
         "@context": "https://schema.org",
         "@type": "Dataset",
         "name": getattr(data.meta.title, lang) + (" — 关键数据" if lang == "zh" else " — key figures"),
@@ -269,7 +274,7 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
             for name, fmt in (("figures.csv", "text/csv"), ("figures.json", "application/json"),
                               ("datapackage.json", "application/json"))
         ],
-    }, ensure_ascii=False)
+    })
     return context
 
 

@@ -31,9 +31,9 @@ def copy_project(source: Path, target: Path) -> Path:
     return target
 
 
-def build_site(out: Path, **env: str) -> Path:
-    """`make build` into `out`, with extra environment variables (SITE_URL, SITE_CACHE); it must succeed."""
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--out", str(out)],
+def build_site(out: Path, *, project: Path = ROOT, **env: str) -> Path:
+    """`make build` of `project` into `out`, with extra environment variables (SITE_URL, SITE_CACHE); it must succeed."""
+    result = subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--out", str(out)],
                             capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
     assert result.returncode == 0, result.stderr[-5000:]
     return out
