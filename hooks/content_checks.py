@@ -39,7 +39,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
                     "the image in the brackets, e.g. ![泥城镇宪法广场](…). / 修改：在方括号中写明图片内容（替代文字）。")
     for match in SCRIPT.finditer(text):
         log.warning(f"{where}, line {_line(markdown, match.start(), page)}: a <script> tag in a page is not allowed. "
-                    "Fix: remove it; behaviour belongs in overrides/assets/javascripts/. "
+                    "Fix: remove it; behavior belongs in overrides/assets/javascripts/. "
                     "/ 修改：删除页面中的 <script>，页面不得包含脚本。")
     if page.file.content_string.startswith("---\n") and not page.meta:
         log.warning(f"{where}, line 1: the front matter (between the --- lines) cannot be read, often because of an "

@@ -34,14 +34,15 @@ CHARTS: dict[str, tuple[tuple[str, ...], str, str, str, str]] = {
         "政务公开与执法监督", "Openness of government affairs and supervision of enforcement",
         "公开政府信息条数、办理依申请公开件数和重大执法决定法制审核件数。",
         "Items of information published, applications for disclosure handled and major enforcement "
-        "decisions reviewed.",
+        "decisions given a legal review.",
     ),
     "legal_services": (
         ("legal_services.consultations", "legal_services.advice", "education.publicity_events",
          "legal_services.village_offices"),
         "公共法律服务与法治宣传", "Public legal services and legal publicity",
         "法律咨询人次、决策咨询和法律建议次数、普法宣传活动次数和居(村)工作室个数。",
-        "Legal consultations, legal advice given, publicity events held and village legal service offices.",
+        "Legal consultations, decision-making advice and legal opinions given, legal publicity events held "
+        "and village legal service offices.",
     ),
 }
 
