@@ -1,8 +1,10 @@
 """The site as served by the nginx configuration we ship, deploy/nginx.conf.
 
 Real nginx (Debian's /usr/sbin/nginx) runs deploy/nginx.conf with only the
-machine-specific lines substituted (user, pid, logs, listen, root; for the
-sub-path also the two 404 paths, as deploy/README.md says). One nginx serves the
+machine-specific lines substituted (pid, logs, listen, root; for the sub-path
+also the two 404 paths, as deploy/README.md says). Started as root it keeps the
+shipped `user www-data;`: its workers read the site as an unprivileged user, as
+on any distribution's nginx. One nginx serves the
 session build at the root of a host, another under /fzzf/report/. Both live for
 this module only.
 
@@ -18,9 +20,12 @@ Worker loads under the CSP) and the palette choice is remembered.
 from __future__ import annotations
 
 import os
+import pwd
 import re
+import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
@@ -50,9 +55,25 @@ def _substitute(text: str, pattern: str, replacement: str) -> str:
     return new
 
 
+def worker_user() -> str | None:
+    """Who nginx's workers run as: the shipped `user www-data;` when started as root,
+    as Linux distributions run nginx (nobody where there is no www-data); without
+    root nginx cannot switch users, and its workers are the tests' own unprivileged user."""
+    if os.geteuid() != 0:
+        return None
+    for name in ("www-data", "nobody"):
+        try:
+            pwd.getpwnam(name)
+            return name
+        except KeyError:
+            continue
+    pytest.fail("neither www-data nor nobody exists: nginx's workers need an unprivileged user")
+
+
 def nginx_config(tmp: Path, webroot: Path, port: int, mount: str) -> str:
     text = CONF.read_text(encoding="utf-8")
-    text = _substitute(text, r"^user www-data;$", "user root;" if os.geteuid() == 0 else "")
+    user = worker_user()
+    text = _substitute(text, r"^user www-data;$", f"user {user};" if user else "")
     text = _substitute(text, r"^pid .*;$", f"pid {tmp}/nginx.pid;")
     text = _substitute(text, r"^error_log /var/log/nginx/error\.log", f"error_log {tmp}/error.log")
     text = _substitute(text, r"^(\s*)access_log /var/log/nginx/access\.log;", rf"\1access_log {tmp}/access.log;")
@@ -73,7 +94,7 @@ def start_nginx(site: Path, tmp: Path, mount: str) -> tuple[subprocess.Popen, st
         webroot = site
     else:  # the site copied (here: linked) into <root>/fzzf/report/
         webroot = tmp / "www"
-        (webroot / mount.strip("/")).parent.mkdir(parents=True)
+        (webroot / mount.strip("/")).parent.mkdir(parents=True, mode=0o755)
         (webroot / mount.strip("/")).symlink_to(site, target_is_directory=True)
     port = free_port()
     conf = tmp / "nginx.conf"
@@ -109,19 +130,43 @@ def stop_nginx(process: subprocess.Popen) -> None:
         process.wait()
 
 
+MASTERS: list[subprocess.Popen] = []  # the running nginx master processes
+
+
 @pytest.fixture(scope="module")
-def servers(site: Path, tmp_path_factory: pytest.TempPathFactory):
-    """{mount: base URL}: one nginx at the host root, one under /fzzf/report/."""
+def servers(site: Path):
+    """{mount: base URL}: one nginx at the host root, one under /fzzf/report/.
+
+    Both serve a copy of the session build that keeps its modes (a folder the
+    workers may not read stays so), in a folder that, like /srv, anyone may
+    enter: pytest's own temporary folders are private to the user running it."""
     if not Path(NGINX).exists():
-        pytest.fail("Debian's nginx is missing: run `apt-get install nginx` (.ci/run does).")
+        pytest.fail("Debian's nginx is missing: `make test` installs it (scripts/system-packages.sh).")
+    base = Path(tempfile.mkdtemp(prefix="nicheng-nginx-"))
+    base.chmod(0o755)
     started = {}
     try:
+        shutil.copytree(site, base / "site", symlinks=True)  # copy2 and copystat: modes kept
         for mount in MOUNTS:
-            started[mount] = start_nginx(site, tmp_path_factory.mktemp("nginx"), mount)
-        yield {mount: base for mount, (_, base) in started.items()}
+            tmp = base / mount.strip("/").replace("/", "-") if mount != "/" else base / "root"
+            tmp.mkdir(mode=0o755)
+            started[mount] = start_nginx(base / "site", tmp, mount)
+            MASTERS.append(started[mount][0])
+        yield {mount: url for mount, (_, url) in started.items()}
     finally:
         for process, _ in started.values():
             stop_nginx(process)
+        MASTERS.clear()
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def test_workers_run_unprivileged(servers) -> None:
+    """The master may be root; the workers that read the site never are."""
+    masters = ",".join(str(process.pid) for process in MASTERS)
+    workers = subprocess.run(["ps", "-o", "user=", "--ppid", masters], capture_output=True, text=True).stdout.split()
+    assert workers, "no nginx worker found"
+    assert set(workers) == {worker_user() or pwd.getpwuid(os.geteuid()).pw_name}
+    assert "root" not in workers
 
 
 # --- crawl ------------------------------------------------------------------------
