@@ -58,7 +58,7 @@ from pathlib import Path
 from screenshots import CHROMIUM, CHROMIUM_ARGS, free_port  # the same Chromium set-up as the tests
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT.parent / "shared" / "source" / "nicheng-2024-rule-of-law-report.zh.txt"
+SOURCE = ROOT / "docs" / "data" / "2024.official.zh.txt"
 PY = sys.executable
 # Fixed dates for every build (scripts/build.py would otherwise ask git, and the snapshot has no .git).
 SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH", str(int(time.time())))
