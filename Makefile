@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.requirements-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup build serve test bench check-translations new-year clean help
+.PHONY: setup system-packages build serve test bench check-translations new-year clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -35,7 +35,12 @@ serve: $(STAMP)
 node_modules/.package-lock.json: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
-test: $(STAMP) node_modules/.package-lock.json
+# Debian's chromium, nginx, CJK fonts, Java and npm: installed when missing (as root or
+# with sudo that needs no password), else one line saying the command to run.
+system-packages:
+	@bash scripts/system-packages.sh
+
+test: system-packages $(STAMP) node_modules/.package-lock.json
 	$(PY) -m pytest
 
 check-translations: $(STAMP)
