@@ -19,18 +19,19 @@ help:
 	@echo "make new-year YEAR=2025  start next year's report in both languages"
 	@echo "make bench               print build, search and size figures (ARGS=--quick, --experiments, --help)"
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 setup: $(STAMP)
 
 build: $(STAMP)
-	$(PY) scripts/build.py
+	$(PY) -m nicheng_report build
 
 serve: $(STAMP)
-	$(PY) scripts/serve.py
+	$(PY) -m nicheng_report serve
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
@@ -44,14 +45,14 @@ test: system-packages $(STAMP) node_modules/.package-lock.json
 	$(PY) -m pytest
 
 check-translations: $(STAMP)
-	$(PY) scripts/check_translations.py
+	$(PY) -m nicheng_report check-translations
 
 new-year: $(STAMP)
 	@test -n "$(YEAR)" || { echo "usage: make new-year YEAR=2025"; exit 2; }
-	$(PY) scripts/new_year.py $(YEAR)
+	$(PY) -m nicheng_report new-year $(YEAR)
 
 bench: $(STAMP)
-	$(PY) scripts/bench.py $(ARGS)
+	$(PY) -m nicheng_report bench $(ARGS)
 
 clean:
 	rm -rf site .site-staging-* .pytest_cache .screenshots .cache

@@ -25,9 +25,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from report_figures import FigureDataError, ReportData, format_figure, load_report_data, unit_label
-from report_figures.charts import CHARTS, bar_chart
-from report_figures.opendata import datapackage_json, figures_csv, figures_json
+from nicheng_report.figures import FigureDataError, ReportData, format_figure, load_report_data, unit_label
+from nicheng_report.figures.charts import CHARTS, bar_chart
+from nicheng_report.figures.opendata import datapackage_json, figures_csv, figures_json
 
 log = logging.getLogger("mkdocs.hooks.figures")
 

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from build_cache import cache_folder
+from nicheng_report.paths import cache_folder
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

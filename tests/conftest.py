@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from screenshots import CHROMIUM, CHROMIUM_ARGS, serve  # scripts/, on pytest's pythonpath
+from nicheng_report.testing import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT_PAGES = ("index", "measures", "reporting-on-law", "highlights", "shortcomings", "next-steps")
-PROJECT_PARTS = ("docs", "hooks", "overrides", "scripts", "mkdocs.yml", "mkdocs.en.yml")
+PROJECT_PARTS = ("docs", "hooks", "overrides", "mkdocs.yml", "mkdocs.en.yml")
 
 
 def copy_project(source: Path, target: Path) -> Path:
@@ -31,9 +31,14 @@ def copy_project(source: Path, target: Path) -> Path:
     return target
 
 
+def command(name: str, project: Path, *args: str) -> list[str]:
+    """`python -m nicheng_report NAME --project PROJECT ARGS`: a command as the make targets run it."""
+    return [sys.executable, "-m", "nicheng_report", name, "--project", str(project), *args]
+
+
 def build_site(out: Path, *, project: Path = ROOT, **env: str) -> Path:
     """`make build` of `project` into `out`, with extra environment variables (SITE_URL, SITE_CACHE); it must succeed."""
-    result = subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--out", str(out)],
+    result = subprocess.run(command("build", project, "--out", str(out)),
                             capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
     assert result.returncode == 0, result.stderr[-5000:]
     return out

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from report_figures import FigureDataError, format_figure, load_report_data
-from report_figures.charts import CHARTS, bar_chart
-from report_figures.expressions import ExpressionError, evaluate
-from report_figures.opendata import datapackage_json, figures_csv, figures_json
+from nicheng_report.figures import FigureDataError, format_figure, load_report_data
+from nicheng_report.figures.charts import CHARTS, bar_chart
+from nicheng_report.figures.expressions import ExpressionError, evaluate
+from nicheng_report.figures.opendata import datapackage_json, figures_csv, figures_json
 
 from conftest import ROOT
 

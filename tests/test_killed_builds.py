@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, command, copy_project
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1732665600"}
 
@@ -35,8 +35,8 @@ def tree_digest(folder: Path) -> str:
 
 
 def start_build(project: Path) -> subprocess.Popen:
-    """scripts/build.py as `make build` runs it, in a process group of its own, under umask 077."""
-    return subprocess.Popen([sys.executable, str(project / "scripts" / "build.py"), "--out", str(project / "site")],
+    """The build as `make build` runs it, in a process group of its own, under umask 077."""
+    return subprocess.Popen(command("build", project),
                             cwd="/", env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             start_new_session=True, preexec_fn=lambda: os.umask(0o077))
 

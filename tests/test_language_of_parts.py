@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from language_of_parts import mark_chinese  # hooks/, on pytest's pythonpath
+from nicheng_report.language_of_parts import mark_chinese
 
 
 @pytest.mark.parametrize("html, expected", [

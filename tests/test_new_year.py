@@ -1,4 +1,4 @@
-"""`make new-year YEAR=2025` (scripts/new_year.py) starts next year's report.
+"""`make new-year YEAR=2025` starts next year's report.
 
 Everything happens in a temporary copy of the project. The 2025 "report" built
 here is fixture data only (2024's pages and figures relabelled 2025, in the
@@ -24,9 +24,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT_PARTS, ROOT, copy_project
+from conftest import PROJECT_PARTS, ROOT, command, copy_project
 
-SCRIPT = ROOT / "scripts" / "new_year.py"
 CONFIGS = ("mkdocs.yml", "mkdocs.en.yml")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 NEW_PAGES = ("index.md", "figures.md", "at-a-glance.md")
@@ -46,13 +45,13 @@ def of_2024(files: dict[str, str]) -> dict[str, str]:
             if k.startswith(("docs/zh/2024/", "docs/en/2024/")) or k == "docs/data/2024.yml"}
 
 
-def new_year(root: Path, *args: str, script: Path = SCRIPT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, env=ENV,
-                          timeout=60, cwd=root)
+def new_year(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "nicheng_report", "new-year", *args], capture_output=True,
+                          text=True, env=ENV, timeout=60, cwd=root)
 
 
 def build(root: Path, out: str = "site") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(root / "scripts" / "build.py"), "--out", str(root / out)],
+    return subprocess.run(command("build", root, "--out", str(root / out)),
                           capture_output=True, text=True, env=ENV, timeout=120, cwd=root)
 
 
@@ -104,10 +103,10 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
 
 @pytest.fixture(scope="module")
 def created(pristine, tmp_path_factory: pytest.TempPathFactory):
-    """A copy after `new_year.py 2025 --root COPY`: (root, result, snapshot before)."""
+    """A copy after `make new-year YEAR=2025` in COPY: (root, result, snapshot before)."""
     root = tmp_path_factory.mktemp("new-year") / "created"
     shutil.copytree(pristine[0], root)
-    result = new_year(root, "2025", "--root", str(root))
+    result = new_year(root, "2025", "--project", str(root))
     return root, result, pristine[1]
 
 
@@ -123,7 +122,7 @@ def created(pristine, tmp_path_factory: pytest.TempPathFactory):
 ])
 def test_bad_year_is_refused_and_nothing_changes(pristine, year, zh, en):
     root, before = pristine
-    result = new_year(root, year, "--root", str(root))
+    result = new_year(root, year, "--project", str(root))
     assert result.returncode == 2, result.stdout + result.stderr
     assert zh in result.stderr and en in result.stderr, result.stderr
     assert "没有改动任何文件" in result.stderr and "Nothing was changed" in result.stderr
@@ -134,15 +133,15 @@ def test_a_leftover_folder_counts_as_existing(pristine, tmp_path):
     root = copy_project(pristine[0], tmp_path / "leftover")
     (root / "docs" / "en" / "2026").mkdir()
     before = snapshot(root)
-    result = new_year(root, "2026", "--root", str(root))
+    result = new_year(root, "2026", "--project", str(root))
     assert result.returncode == 2
     assert "docs/en/2026/" in result.stderr and "已存在" in result.stderr and "already exists" in result.stderr
     assert snapshot(root) == before and not (root / "docs" / "zh" / "2026").exists()
 
 
-def test_root_defaults_to_the_scripts_own_project(pristine):
+def test_project_defaults_to_the_working_folder(pristine):
     root, before = pristine
-    result = new_year(root, "2024", script=root / "scripts" / "new_year.py")   # no --root: the copy itself
+    result = new_year(root, "2024")   # no --project: run in the copy, as `make new-year` runs it
     assert result.returncode == 2 and "docs/data/2024.yml" in result.stderr
     assert snapshot(root) == before
 
@@ -183,7 +182,7 @@ def test_nav_is_inserted_as_text_before_2024_and_the_rest_is_unchanged(created, 
 
 
 def test_data_skeleton_is_valid_but_for_the_dates(created):
-    from report_figures import FigureDataError, load_report_data
+    from nicheng_report.figures import FigureDataError, load_report_data
 
     root = created[0]
     path = root / "docs" / "data" / "2025.yml"
@@ -200,12 +199,12 @@ def test_data_skeleton_is_valid_but_for_the_dates(created):
 
 
 def test_a_failure_after_writing_undoes_everything(pristine, tmp_path, monkeypatch, capsys):
-    import new_year as script
+    from nicheng_report.commands import new_year as script
 
     root = copy_project(pristine[0], tmp_path / "undo")
     before = snapshot(root)
     monkeypatch.setattr(script, "load_nav", lambda config_file: [])   # the edited nav "does not load"
-    assert script.main(["2025", "--root", str(root)]) == 1
+    assert script.main(["2025", "--project", str(root)]) == 1
     assert "已撤销全部改动" in capsys.readouterr().err
     assert snapshot(root) == before
     assert not (root / "docs" / "zh" / "2025").exists() and not (root / "docs" / "en" / "2025").exists()
@@ -214,7 +213,7 @@ def test_a_failure_after_writing_undoes_everything(pristine, tmp_path, monkeypat
 def test_the_same_year_again_is_refused_and_nothing_changes(created):
     root = created[0]
     before = snapshot(root)
-    result = new_year(root, "2025", "--root", str(root))
+    result = new_year(root, "2025", "--project", str(root))
     assert result.returncode == 2
     assert "已存在" in result.stderr and "already exists" in result.stderr
     assert snapshot(root) == before

@@ -35,7 +35,7 @@ import requests
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from screenshots import free_port  # scripts/, on pytest's pythonpath
+from nicheng_report.testing import free_port
 
 NGINX = "/usr/sbin/nginx"
 CONF = ROOT / "deploy" / "nginx.conf"

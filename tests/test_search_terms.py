@@ -1,4 +1,4 @@
-"""hooks/search_terms.py: jieba keeps the report's terms whole, and its kept
+"""nicheng_report.search.terms: jieba keeps the report's terms whole, and its kept
 cuts (.cache/jieba) give exactly what jieba gives, for a key that changes
 whenever the terms do."""
 
@@ -10,8 +10,8 @@ import jieba
 import pytest
 
 from conftest import ROOT
-from glossary_data import load_glossary  # hooks/
-import search_terms  # hooks/, on pytest's pythonpath
+from nicheng_report.glossary import load_glossary
+from nicheng_report.search import terms as search_terms
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""`make serve` (scripts/serve.py), run on a copy of the project: it serves both
+"""`make serve`, run on a copy of the project: it serves both
 languages, answers a missing page with the 404 page of its language, keeps the
 last good preview when an edit breaks the build, and shows the next good edit."""
 
@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
-from screenshots import free_port  # scripts/, on pytest's pythonpath
+from conftest import ROOT, command, copy_project
+from nicheng_report.testing import free_port
 
 PAGE = "docs/zh/2024/measures.md"
 DATA = "docs/data/2024.yml"
@@ -40,13 +40,13 @@ def wait_for(what: str, condition, log: Path, timeout: float = 120) -> None:
 
 @pytest.fixture()
 def preview(tmp_path: Path):
-    """(base URL, project copy, log file) of a running `scripts/serve.py`."""
+    """(base URL, project copy, log file) of a running `make serve`."""
     project = copy_project(ROOT, tmp_path / "project")
     log = tmp_path / "serve.log"
     port = free_port()
     with log.open("w") as out:
         # Run from another folder: no path may depend on the working directory.
-        process = subprocess.Popen([sys.executable, str(project / "scripts" / "serve.py"), "--port", str(port)],
+        process = subprocess.Popen(command("serve", project, "--port", str(port)),
                                    stdout=out, stderr=subprocess.STDOUT, cwd="/",
                                    env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_CACHE": str(tmp_path / "cache")})
     base = f"http://127.0.0.1:{port}/"

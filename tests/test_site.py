@@ -148,17 +148,14 @@ def test_only_the_lunr_files_the_search_can_load_are_published(site):
 
 @pytest.mark.parametrize("languages, kept", [(["en"], False), (["en", "zh"], True), (["ja"], True)])
 def test_lunr_files_stay_for_any_other_search_language(tmp_path, languages, kept):
-    import search_index  # hooks/, on pytest's pythonpath
-    from mkdocs.config.defaults import MkDocsConfig
+    from nicheng_report.search.index import shrink_index
 
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text(json.dumps({"config": {"lang": languages}, "docs": []}))
     lunr = tmp_path / "assets" / "javascripts" / "lunr" / "min"
     lunr.mkdir(parents=True)
     (lunr / "lunr.zh.min.js").write_text("/* lunr */")
-    config = MkDocsConfig()
-    config["site_dir"] = str(tmp_path)
-    search_index.on_post_build(config=config)
+    shrink_index(tmp_path)
     assert (lunr / "lunr.zh.min.js").exists() == kept
 
 
@@ -218,14 +215,15 @@ def test_check_translations_passes_here_and_names_the_page_that_drifts(tmp_path)
     import shutil
     import subprocess
     import sys
-    from conftest import ROOT
-    ok = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_translations.py")], capture_output=True, text=True)
+    from conftest import ROOT, command
+    ok = subprocess.run(command("check-translations", ROOT), capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout + ok.stderr
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
     page = tmp_path / "docs" / "en" / "2024" / "highlights.md"
     page.write_text(page.read_text(encoding="utf-8").replace("{ #three-in-one }", "{ #three-into-one }"), encoding="utf-8")
     (tmp_path / "docs" / "en" / "2024" / "shortcomings.md").unlink()
-    bad = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_translations.py"), str(tmp_path)],
+    bad = subprocess.run(command("check-translations", tmp_path),
                          capture_output=True, text=True)
     assert bad.returncode == 1
     assert "2024/highlights.md" in bad.stdout and "three-in-one" in bad.stdout

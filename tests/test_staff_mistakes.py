@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, command, copy_project
 
 
 def tree_digest(folder: Path) -> str:
@@ -46,7 +46,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def build(project: Path) -> subprocess.CompletedProcess[str]:
     # Run from another folder: no path may depend on the working directory.
-    return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--out", str(project / "site")],
+    return subprocess.run(command("build", project),
                           capture_output=True, text=True, cwd="/",
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=180)
 

@@ -1,6 +1,6 @@
 """Start next year's report in both languages: folders, data file skeleton, nav.
 
-    python scripts/new_year.py YEAR [--root DIR]        (make new-year YEAR=2025)
+    python -m nicheng_report new-year YEAR [--project DIR]        (make new-year YEAR=2025)
 
 Creates docs/zh/YEAR/ and docs/en/YEAR/ (index.md, figures.md, at-a-glance.md),
 docs/data/YEAR.yml (a skeleton) and a "YEAR report" entry in the nav of
@@ -30,7 +30,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from nicheng_report.commands.build import project_argument
+
 YEAR_PATTERN = re.compile(r"[0-9]{4}")
 CONFIGS = (("zh", "mkdocs.yml"), ("en", "mkdocs.en.yml"))
 # The pages every report has from the start (in nav order when the previous
@@ -578,11 +579,11 @@ def next_steps(year: int, previous: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m nicheng_report new-year", description=__doc__.splitlines()[0])
     parser.add_argument("year", help="the new report year, e.g. 2025 / 新年度，如 2025")
-    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this project)")
+    parser.add_argument("--project", type=project_argument, default=".", help="the project folder (default: here)")
     args = parser.parse_args(argv)
-    root = args.root.resolve()
+    root = args.project
     try:
         year, previous, created = create(root, args.year.strip())
     except Refused as refusal:

@@ -1,22 +1,24 @@
 """Check that every Chinese page has an English twin with the same heading ids
 and figure placeholders (and the reverse). Exit 1 naming each page that drifts.
 
-    python scripts/check_translations.py        (make check-translations)
+    python -m nicheng_report check-translations [--project DIR]      (make check-translations)
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from parity import check_all  # noqa: E402
+from nicheng_report.commands.build import project_argument
+from nicheng_report.parity import check_all
 
 
-def main(root: Path = ROOT) -> int:
-    problems = check_all(root)
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m nicheng_report check-translations",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--project", type=project_argument, default=".", help="the project folder (default: here)")
+    args = parser.parse_args(argv)
+    problems = check_all(args.project)
     for problem in problems:
         print(f"docs/zh/{problem}" if "no Chinese original" not in problem.problem else f"docs/en/{problem}")
     if problems:
@@ -27,4 +29,4 @@ def main(root: Path = ROOT) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT))
+    sys.exit(main())

@@ -1,8 +1,10 @@
-"""Live preview of both languages: http://127.0.0.1:8000/ (中文) and /en/ (English).
+"""Live preview of every language: http://127.0.0.1:8000/ (中文) and /en/ (English).
 
-Rebuilds both on any change to docs/, the data, hooks/, overrides/ or the
-configs, and reloads the browser. A build error is printed and the last good
-preview stays up. Changes to Python code under hooks/ need a restart.
+    python -m nicheng_report serve [--project DIR] [--port 8000]     (make serve)
+
+Rebuilds on any change to docs/, the data, hooks/, overrides/ or the configs,
+and reloads the browser. A build error is printed and the last good preview
+stays up. Changes to Python code (hooks/, src/) need a restart.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ import tempfile
 import threading
 from pathlib import Path
 
-from build import ROOT, build_preview
-
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
+
+from nicheng_report.commands.build import build_preview, project_argument
+from nicheng_report.languages import LANGUAGES, language_of_site_path
 
 log = logging.getLogger("mkdocs.serve")
 
@@ -39,22 +42,24 @@ class PreviewServer(LiveReloadServer):
     def not_found_page(self, code: int) -> bytes | None:
         if code != 404:
             return None
-        english = getattr(self._request, "path", "/").startswith("/en/")
-        page = Path(self.root) / ("en/404.html" if english else "404.html")
+        language = language_of_site_path(getattr(self._request, "path", "/"))
+        page = Path(self.root) / language.folder / "404.html"
         return page.read_bytes() if page.exists() else None
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m nicheng_report serve", description=__doc__.splitlines()[0])
+    parser.add_argument("--project", type=project_argument, default=".", help="the project folder (default: here)")
     parser.add_argument("--port", type=int, default=8000)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    root = args.project
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
     site = Path(tempfile.mkdtemp(prefix="nicheng-preview-"))
 
     def builder() -> None:
         staging = Path(tempfile.mkdtemp(prefix="nicheng-staging-"))
         try:
-            build_preview(staging)
+            build_preview(root, staging)
         except (MkDocsException, SystemExit) as error:
             log.error(f"Build failed, the preview still shows the last good build / 构建失败：{error}")
             shutil.rmtree(staging, ignore_errors=True)
@@ -69,8 +74,8 @@ def main() -> None:
     server = PreviewServer(builder=builder, host="127.0.0.1", port=args.port, root=str(site))
     server.error_handler = server.not_found_page
     builder()
-    for path in ("docs", "hooks", "overrides", "mkdocs.yml", "mkdocs.en.yml"):
-        server.watch(str(ROOT / path))
+    for path in ("docs", "hooks", "overrides", *(language.config for language in LANGUAGES)):
+        server.watch(str(root / path))
     try:
         server.serve()
     except KeyboardInterrupt:
@@ -78,6 +83,7 @@ def main() -> None:
     finally:
         server.shutdown()
         shutil.rmtree(site, ignore_errors=True)
+    return 0
 
 
 if __name__ == "__main__":

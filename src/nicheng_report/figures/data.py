@@ -17,6 +17,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
+from nicheng_report.errors import StaffError
+
 from .expressions import ExpressionError, evaluate, keys_in
 
 __all__ = ["FigureDataError", "Figure", "ReportData", "load_report_data", "UNITS", "COUNT_UNITS"]
@@ -42,7 +44,7 @@ Qualifier = Literal["exact", "at_least", "or_more", "more_than"]
 Origin = Literal["stated", "described", "computed"]
 
 
-class FigureDataError(Exception):
+class FigureDataError(StaffError):
     """A mistake in a data file, explained for the person who made it."""
 
     def __init__(self, path: Path | str, line: int | None, key: str | None,

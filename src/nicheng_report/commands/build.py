@@ -1,0 +1,194 @@
+"""Build every language into staging folders; replace site/ only on success.
+
+    python -m nicheng_report build [--project DIR] [--out DIR]     (make build)
+
+The Chinese site is built at the root and the English one under en/. A failed
+build (any warning: the configs are strict) leaves the previous site/ exactly
+as it was. Text files are also written precompressed (.gz) for gzip_static.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from nicheng_report.languages import LANGUAGES, ORIGINAL
+from nicheng_report.paths import cache_folder
+from nicheng_report.publish import (claim_staging, publishable_modes, release_staging, remove_abandoned_staging,
+                                    swap)
+from nicheng_report.site_files import fix_translations_404, precompress, write_sitemap
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings (with their explanations for staff), to repeat them if the build fails."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+COLLECTED = _Collect()
+
+
+def build_language(config_file: Path, site_dir: Path, *, dirty: bool = False) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+    config.plugins.on_startup(command="build", dirty=dirty)
+    try:
+        build(config, dirty=dirty)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def source_date_epoch(root: Path) -> None:
+    """Dates from the last commit, not the clock, so two builds of a commit are identical."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    try:
+        stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
+                               text=True, timeout=30, check=True).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return
+    if stamp.isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = stamp
+
+
+def warm_up(root: Path) -> None:
+    """Import once, before the two builds fork: both then start warm.
+
+    jieba's dictionary is loaded here only when the search-terms hook has no
+    cuts kept yet (a first build): otherwise neither language may need it."""
+    import jieba
+    import material.plugins.search.plugin  # noqa: F401
+    import mkdocs.commands.build  # noqa: F401
+
+    if not any((cache_folder(root) / "jieba").glob("*.json")):
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+
+
+def build_languages(root: Path, jobs: list[tuple[Path, Path]]) -> None:
+    """Build each language; on a machine with two or more cores, the two at once.
+
+    The second build runs in a forked child; its messages come back through a
+    pipe so that the summary for staff covers both languages."""
+    from mkdocs.exceptions import MkDocsException
+
+    if len(jobs) != 2 or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or os.environ.get("BUILD_SERIAL"):
+        for config_file, site_dir in jobs:
+            build_language(config_file, site_dir)
+        return
+    warm_up(root)
+    (first_config, first_dir), (second_config, second_dir) = jobs
+    read_end, write_end = os.pipe()
+    sys.stdout.flush(), sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: the second language
+        os.close(read_end)
+        code, report = 0, {}
+        try:
+            build_language(second_config, second_dir)
+        except BaseException as error:  # noqa: BLE001 - everything goes back to the parent
+            code, report = 1, {"error": str(error) or type(error).__name__, "messages": COLLECTED.messages}
+        with os.fdopen(write_end, "w", encoding="utf-8") as pipe:
+            json.dump(report, pipe)
+        sys.stdout.flush(), sys.stderr.flush()
+        os._exit(code)
+    os.close(write_end)
+    failure: BaseException | None = None
+    try:
+        build_language(first_config, first_dir)
+    except BaseException as error:  # noqa: BLE001 - re-raised after the child is collected
+        failure = error
+    with os.fdopen(read_end, encoding="utf-8") as pipe:
+        report = json.loads(pipe.read() or "{}")
+    _, status = os.waitpid(pid, 0)
+    if failure is not None:
+        raise failure
+    if status != 0:
+        COLLECTED.messages.extend(report.get("messages", []))
+        raise MkDocsException(report.get("error", "the second language's build failed"))
+
+
+def build_preview(root: Path, staging: Path) -> None:
+    """What `make serve` shows: the site as build_all makes it, without .gz files,
+    the languages one after the other in this process (forking under the
+    live-reload server's threads is not safe)."""
+    for language in LANGUAGES:
+        build_language(root / language.config, staging / language.folder)
+    fix_translations_404(staging)
+    write_sitemap(staging)
+
+
+def build_all(root: Path, out: Path) -> None:
+    source_date_epoch(root)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    remove_abandoned_staging(out.parent)
+    # Each language gets its own folder: MkDocs empties its site_dir when it starts.
+    claims = {language: claim_staging(out.parent) for language in LANGUAGES}
+    staging = claims[ORIGINAL][0]
+    try:
+        build_languages(root, [(root / language.config, folder) for language, (folder, _) in claims.items()])
+        for language, (folder, _) in claims.items():
+            if language.folder:
+                folder.rename(staging / language.folder)
+        fix_translations_404(staging)
+        write_sitemap(staging)
+        precompress(staging, cache_folder(root) / "gzip")
+        publishable_modes(staging)
+        swap(staging, out)  # staging now holds the previous site, or nothing
+    finally:
+        for folder, lock in claims.values():
+            shutil.rmtree(folder, ignore_errors=True)
+            release_staging(folder, lock)
+
+
+def project_argument(value: str) -> Path:
+    root = Path(value).resolve()
+    if not (root / ORIGINAL.config).is_file():
+        raise argparse.ArgumentTypeError(f"{root} has no {ORIGINAL.config}: run this in the project folder, "
+                                         f"or name it with --project / 请在项目目录中运行")
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m nicheng_report build", description=__doc__.splitlines()[0])
+    parser.add_argument("--project", type=project_argument, default=".", help="the project folder (default: here)")
+    parser.add_argument("--out", type=Path, help="where the site goes (default: site/ in the project)")
+    args = parser.parse_args(argv)
+    out = (args.out or args.project / "site").resolve()
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
+    from mkdocs.exceptions import MkDocsException
+
+    started = time.perf_counter()
+    logging.getLogger("mkdocs").addHandler(COLLECTED)
+    try:
+        build_all(args.project, out)
+    except (MkDocsException, SystemExit, OSError) as error:
+        message = str(error) or "see the messages above"
+        print(f"\nBUILD FAILED / 构建失败: {message}", file=sys.stderr)
+        explained = [text for text in COLLECTED.messages if "问题 / Problem:" in text]
+        if explained:
+            print("\n".join(["What to fix / 如何修改:", *explained]), file=sys.stderr)
+        print(f"{out} was not changed / 网站目录未被改动。", file=sys.stderr)
+        return 1
+    print(f"Built both languages into {out} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

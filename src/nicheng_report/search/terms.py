@@ -1,0 +1,108 @@
+"""Teach jieba the local and legal terms of the report, for Chinese search,
+and keep jieba's segmentations between builds (hooks/search_terms.py wires it in).
+
+Material's search plugin segments Chinese text with jieba; without these words
+a query such as 文元调解工作室 or 双随机一公开 would not match the passage. The
+terms come from the glossary (docs/data/glossary.yml) plus a few search-only
+words below, so no dictionary file path depends on the working directory.
+
+Loading jieba's dictionary costs about a second in every build. How jieba cuts
+a text depends only on the text, jieba's version and dictionary, and the terms
+added here, so the cuts are kept in .cache/jieba/ (git-ignored) under a key
+made of all of those. A build whose texts were all cut before never loads the
+dictionary; a new or edited text is cut by jieba as before. The site is the
+same byte for byte either way (tests/test_reproducible.py builds cold and warm).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import jieba
+from nicheng_report.glossary import GLOSSARY, load_glossary
+
+log = logging.getLogger("mkdocs.hooks.search_terms")
+jieba.setLogLevel(logging.WARNING)
+
+# Words residents search for that are not glossary entries.
+EXTRA_TERMS = (
+    "泥城镇", "泥城", "文元调解工作室", "文元工作室", "三所联动", "法到家", "管家公婆", "八方会谈",
+    "双随机一公开", "保交楼", "万达未来城", "宪法广场", "红色泥城主题馆", "公平村", "秋雨路",
+    "云夏路", "三合一", "述法", "法律明白人", "法治带头人", "枫桥经验", "行政复议", "行政诉讼",
+    "法律援助", "人民调解", "政务公开", "依申请公开", "公益诉讼", "检察建议书", "合法性审查",
+    "重大行政决策", "规范性文件", "法治政府", "习近平法治思想", "宪法宣传周", "第一责任人",
+    "民转刑", "公共法律服务", "法律顾问", "调解成功率", "出庭应诉", "主动公开率", "普法宣传",
+    "四个责任制", "以案释法", "红色+法治", "点线面", "行政执法", "执法监督", "保密", "乡村徒步",
+    "法治徒步", "调解员", "矛盾纠纷", "营商环境", "民法典", "述职", "学法用法",
+)
+# A high frequency keeps a term whole even where jieba's own dictionary would split it.
+TERM_FREQUENCY = 100000
+
+_jieba_cut = jieba.cut  # the real one, before SegmentCache stands in for it
+_added: set[str] = set()  # terms jieba has been taught in this process (jieba keeps them)
+
+
+def search_terms(root: Path) -> tuple[str, ...]:
+    glossary = load_glossary(root)["terms"] if (root / GLOSSARY).exists() else []
+    return tuple(dict.fromkeys((*EXTRA_TERMS, *(str(term["zh"]) for term in glossary))))
+
+
+def teach(terms: tuple[str, ...]) -> None:
+    """Add the terms to jieba (this loads its dictionary the first time)."""
+    for term in terms:
+        if term not in _added:
+            jieba.add_word(term, freq=TERM_FREQUENCY)
+            _added.add(term)
+
+
+def cache_key(terms: tuple[str, ...]) -> str:
+    """Everything jieba's cut depends on, besides the text itself."""
+    dictionary = Path(jieba.__file__).with_name("dict.txt")
+    parts = [jieba.__version__, str(jieba.dt.dictionary), str(dictionary.stat().st_size if dictionary.exists() else 0),
+             str(TERM_FREQUENCY), *terms]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+class SegmentCache:
+    """Stands in for jieba.cut: known texts come from the cache, others from jieba."""
+
+    def __init__(self, path: Path, terms: tuple[str, ...]) -> None:
+        self.path, self.terms = path, terms
+        try:
+            self.known: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
+        self.used: dict[str, list[str]] = {}
+
+    def cut(self, sentence: str | bytes, *args: object, **kwargs: object) -> Iterator[str]:
+        if args or kwargs:  # a mode Material does not use: no caching
+            teach(self.terms)
+            return _jieba_cut(sentence, *args, **kwargs)
+        text = sentence.decode("utf-8") if isinstance(sentence, bytes) else sentence
+        words = self.known.get(text)
+        if words is None:
+            teach(self.terms)
+            words = list(_jieba_cut(text))
+        self.used[text] = words
+        return iter(words)
+
+    def save(self) -> None:
+        """Keep exactly this build's cuts (so the file does not grow), written atomically."""
+        if self.used == self.known:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            partial.write_text(json.dumps(self.used, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            os.replace(partial, self.path)
+            prefix = self.path.name.rsplit("-", 1)[0]
+            for stale in self.path.parent.glob(f"{prefix}-*.json"):  # cuts made with other terms
+                if stale != self.path:
+                    stale.unlink(missing_ok=True)
+        except OSError as error:  # a cache never fails a build: the next one cuts again
+            log.info(f"jieba's cuts not kept ({error})")
