@@ -8,13 +8,14 @@ STAMP  := $(VENV)/.requirements-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup system-packages build serve test bench check-translations new-year clean help
+.PHONY: setup system-packages build serve test check bench check-translations new-year clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make serve               preview both languages at http://127.0.0.1:8000/ (live reload)"
 	@echo "make build               build both languages into site/ (site/ is replaced only on success)"
 	@echo "make test                run every test"
+	@echo "make check               the fast lane: unit tests, the built site, translation parity, lint (under a minute)"
 	@echo "make check-translations  check that every page has its twin with the same ids and figures"
 	@echo "make new-year YEAR=2025  start next year's report in both languages"
 	@echo "make bench               print build, search and size figures (ARGS=--quick, --experiments, --help)"
@@ -43,6 +44,11 @@ system-packages:
 
 test: system-packages $(STAMP) node_modules/.package-lock.json
 	$(PY) -m pytest
+
+check: $(STAMP)
+	$(PY) -m ruff check --quiet src hooks tests
+	$(PY) -m nicheng_report check-translations
+	$(PY) -m pytest -q -m "not slow"
 
 check-translations: $(STAMP)
 	$(PY) -m nicheng_report check-translations

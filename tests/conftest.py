@@ -20,6 +20,19 @@ REPORT_PAGES = ("index", "measures", "reporting-on-law", "highlights", "shortcom
 PROJECT_PARTS = ("docs", "hooks", "overrides", "mkdocs.yml", "mkdocs.en.yml")
 
 
+# Whole modules that build copies of the project or run Chromium or nginx: `make test`
+# runs them, `make check` (the fast lane: unit tests, the site build, parity, lint) does not.
+SLOW_MODULES = {"test_accessibility", "test_browser", "test_nginx", "test_killed_builds", "test_new_year",
+                "test_serve", "test_reproducible", "test_site_url", "test_staff_mistakes"}
+BROWSER_FIXTURES = {"browser", "page", "servers"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.module.__name__ in SLOW_MODULES or BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 def copy_project(source: Path, target: Path) -> Path:
     """What a build needs of the project at `source`, copied to `target`, for tests that edit it."""
     target.mkdir(parents=True, exist_ok=True)

@@ -214,7 +214,6 @@ def test_glossary_pages_list_every_term_with_a_working_link(soup, site):
 def test_check_translations_passes_here_and_names_the_page_that_drifts(tmp_path):
     import shutil
     import subprocess
-    import sys
     from conftest import ROOT, command
     ok = subprocess.run(command("check-translations", ROOT), capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout + ok.stderr
@@ -233,7 +232,7 @@ def test_check_translations_passes_here_and_names_the_page_that_drifts(tmp_path)
 def test_english_404_page_links_into_the_english_site(site):
     page = soup_of(site / "en" / "404.html")
     links = [a["href"] for a in page.select("a[href^='/']")] + [s["src"] for s in page.select("script[src^='/']")]
-    assert links and all(link.startswith("/en/") for link in links), [l for l in links if not l.startswith("/en/")]
+    assert links and all(link.startswith("/en/") for link in links), [link for link in links if not link.startswith("/en/")]
     assert page.html["lang"] == "en" and "Page not found" in page.get_text()
     assert "页面未找到" in soup_of(site / "404.html").h1.get_text()
 

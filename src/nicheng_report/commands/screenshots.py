@@ -9,7 +9,6 @@ at what residents will see. Needs a built site/ and Debian's chromium.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from nicheng_report.commands.build import project_argument
 from nicheng_report.testing import CHROMIUM, CHROMIUM_ARGS, serve
