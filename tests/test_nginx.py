@@ -2,7 +2,8 @@
 
 Real nginx (Debian's /usr/sbin/nginx) runs deploy/nginx.conf with only the
 machine-specific lines substituted (pid, logs, listen, root; for the sub-path
-also the two 404 paths, as deploy/README.md says). Started as root it keeps the
+also the two 404 paths, as deploy/README.md says): nicheng_report.testing sets
+it up, for these tests and for `make bench`. Started as root it keeps the
 shipped `user www-data;`: its workers read the site as an unprivileged user, as
 on any distribution's nginx. One nginx serves the
 session build at the root of a host, another under /fzzf/report/. Both live for
@@ -23,10 +24,8 @@ import os
 import pwd
 import re
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
@@ -35,9 +34,8 @@ import requests
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from nicheng_report.testing import free_port
+from nicheng_report.testing import NGINX, nginx_worker_user, start_nginx, stop_nginx
 
-NGINX = "/usr/sbin/nginx"
 CONF = ROOT / "deploy" / "nginx.conf"
 SUBPATH = "/fzzf/report/"
 MOUNTS = ("/", SUBPATH)
@@ -46,89 +44,7 @@ MAX_EXTERNAL = 10          # distinct outside links in the whole site
 GZIP = {"Accept-Encoding": "gzip"}
 
 
-# --- nginx ------------------------------------------------------------------------
-
-def _substitute(text: str, pattern: str, replacement: str) -> str:
-    """Replace the one line of deploy/nginx.conf that `pattern` matches."""
-    new, count = re.subn(pattern, lambda match: match.expand(replacement), text, flags=re.M)
-    assert count == 1, f"deploy/nginx.conf: expected one match of {pattern!r}, found {count}; update tests/test_nginx.py"
-    return new
-
-
-def worker_user() -> str | None:
-    """Who nginx's workers run as: the shipped `user www-data;` when started as root,
-    as Linux distributions run nginx (nobody where there is no www-data); without
-    root nginx cannot switch users, and its workers are the tests' own unprivileged user."""
-    if os.geteuid() != 0:
-        return None
-    for name in ("www-data", "nobody"):
-        try:
-            pwd.getpwnam(name)
-            return name
-        except KeyError:
-            continue
-    pytest.fail("neither www-data nor nobody exists: nginx's workers need an unprivileged user")
-
-
-def nginx_config(tmp: Path, webroot: Path, port: int, mount: str) -> str:
-    text = CONF.read_text(encoding="utf-8")
-    user = worker_user()
-    text = _substitute(text, r"^user www-data;$", f"user {user};" if user else "")
-    text = _substitute(text, r"^pid .*;$", f"pid {tmp}/nginx.pid;")
-    text = _substitute(text, r"^error_log /var/log/nginx/error\.log", f"error_log {tmp}/error.log")
-    text = _substitute(text, r"^(\s*)access_log /var/log/nginx/access\.log;", rf"\1access_log {tmp}/access.log;")
-    text = _substitute(text, r"^(\s*)listen 80;", rf"\1listen 127.0.0.1:{port};")
-    text = _substitute(text, r"^\s*listen \[::\]:80;.*\n", "")
-    text = _substitute(text, r"^(\s*)root /srv/nicheng-report/site;", rf"\1root {webroot};")
-    temp_paths = "".join(f"    {name}_temp_path {tmp}/{name};\n"
-                         for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    text = _substitute(text, r"^http \{\n", "http {\n" + temp_paths)
-    if mount != "/":
-        text = _substitute(text, r'"~\^/en/"(\s+)/en/404\.html;', rf'"~^{mount}en/"\1{mount}en/404.html;')
-        text = _substitute(text, r"^(\s*)default(\s+)/404\.html;", rf"\1default\2{mount}404.html;")
-    return text
-
-
-def start_nginx(site: Path, tmp: Path, mount: str) -> tuple[subprocess.Popen, str]:
-    if mount == "/":
-        webroot = site
-    else:  # the site copied (here: linked) into <root>/fzzf/report/
-        webroot = tmp / "www"
-        (webroot / mount.strip("/")).parent.mkdir(parents=True, mode=0o755)
-        (webroot / mount.strip("/")).symlink_to(site, target_is_directory=True)
-    port = free_port()
-    conf = tmp / "nginx.conf"
-    conf.write_text(nginx_config(tmp, webroot, port, mount), encoding="utf-8")
-    command = [NGINX, "-p", str(tmp), "-e", str(tmp / "error.log"), "-c", str(conf)]
-    check = subprocess.run([*command, "-t", "-q"], capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    with open(tmp / "stderr.log", "wb") as stderr:
-        process = subprocess.Popen([*command, "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=stderr)
-    deadline = time.monotonic() + 10
-    while True:
-        if process.poll() is not None:
-            logs = [(tmp / name).read_text(errors="replace") for name in ("stderr.log", "error.log")
-                    if (tmp / name).exists()]
-            pytest.fail(f"nginx stopped: {' '.join(logs)}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline:
-                stop_nginx(process)
-                pytest.fail("nginx did not start listening within 10 s")
-            time.sleep(0.02)
-    return process, f"http://127.0.0.1:{port}{mount}"
-
-
-def stop_nginx(process: subprocess.Popen) -> None:
-    process.terminate()  # SIGTERM: nginx's fast shutdown, workers included
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
+# --- nginx: nicheng_report.testing starts it, as the bench does ----------------------
 
 MASTERS: list[subprocess.Popen] = []  # the running nginx master processes
 
@@ -150,12 +66,12 @@ def servers(site: Path):
         for mount in MOUNTS:
             tmp = base / mount.strip("/").replace("/", "-") if mount != "/" else base / "root"
             tmp.mkdir(mode=0o755)
-            started[mount] = start_nginx(base / "site", tmp, mount)
-            MASTERS.append(started[mount][0])
-        yield {mount: url for mount, (_, url) in started.items()}
+            started[mount] = start_nginx(base / "site", tmp, CONF, mount)
+            MASTERS.append(started[mount].process)
+        yield {mount: server.url for mount, server in started.items()}
     finally:
-        for process, _ in started.values():
-            stop_nginx(process)
+        for server in started.values():
+            stop_nginx(server.process)
         MASTERS.clear()
         shutil.rmtree(base, ignore_errors=True)
 
@@ -165,7 +81,7 @@ def test_workers_run_unprivileged(servers) -> None:
     masters = ",".join(str(process.pid) for process in MASTERS)
     workers = subprocess.run(["ps", "-o", "user=", "--ppid", masters], capture_output=True, text=True).stdout.split()
     assert workers, "no nginx worker found"
-    assert set(workers) == {worker_user() or pwd.getpwuid(os.geteuid()).pw_name}
+    assert set(workers) == {nginx_worker_user() or pwd.getpwuid(os.geteuid()).pw_name}
     assert "root" not in workers
 
 
