@@ -8,6 +8,9 @@ The skeleton as created must NOT build: its dates are placeholders, and a
 build that went through would put an empty report on the home page as the
 latest one. It must fail naming the data file, the line and the field to fill
 in; once the dates are filled in, the skeleton pages themselves build.
+
+No config is edited: the nav of mkdocs.yml lists a report's pages once, under
+`- YEAR:`, and the new year's folder puts it in the nav of both languages.
 """
 
 from __future__ import annotations
@@ -59,11 +62,9 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
-def nav_block(text: str, year: int) -> str:
-    """The top-level nav section of a year, with its page lines."""
-    match = re.search(rf"^  - [^\n]*{year}[^\n]*:\n(?:      - [^\n]*\n)+", text, re.MULTILINE)
-    assert match, f"no nav section for {year}"
-    return match.group(0)
+def nav_labels(page: Path) -> list[str]:
+    """The labels of the primary navigation of a built page, in order."""
+    return [" ".join(link.get_text().split()) for link in soup(page).select(".md-sidebar--primary .md-nav__link")]
 
 
 def fill_dates(root: Path) -> None:
@@ -84,12 +85,7 @@ def fill_with_fixture(root: Path) -> None:
     (root / "docs" / "data" / "2025.yml").write_text(data, encoding="utf-8")
     for lang in ("zh", "en"):
         for page in (root / "docs" / lang / "2024").glob("*.md"):
-            shutil.copy2(page, root / "docs" / lang / "2025" / page.name)
-    for name in CONFIGS:
-        path = root / name
-        text = path.read_text(encoding="utf-8")
-        full = nav_block(text, 2024).replace("2024", "2025")
-        path.write_text(text.replace(nav_block(text, 2025), full, 1), encoding="utf-8")
+            shutil.copy2(page, root / "docs" / lang / "2025" / page.name)   # the nav lists them by itself
 
 
 # --- Fixtures ----------------------------------------------------------------
@@ -162,23 +158,48 @@ def test_creates_pages_data_and_nav_in_both_languages(created):
     after = snapshot(root)
     assert of_2024(after) == of_2024(before)
     changed = {k for k in after if before.get(k) != after[k]}
-    assert changed == {*CONFIGS, "docs/data/2025.yml",
+    assert changed == {"docs/data/2025.yml",
                        *(f"docs/{lang}/2025/{page}" for lang in ("zh", "en") for page in NEW_PAGES)}
 
 
-@pytest.mark.parametrize("name, section, labels", [
-    ("mkdocs.yml", "2025年度报告", ("关键数据", "一图读懂")),
-    ("mkdocs.en.yml", "2025 Report", ("Key figures", "At a glance")),
-])
-def test_nav_is_inserted_as_text_before_2024_and_the_rest_is_unchanged(created, pristine, name, section, labels):
+def test_no_config_is_edited_and_the_nav_lists_the_year_before_2024(created, pristine):
+    from nicheng_report.nav import config_nav, expand
+
     root = created[0]
-    original = (pristine[0] / name).read_text(encoding="utf-8")
-    text = (root / name).read_text(encoding="utf-8")
-    block = nav_block(text, 2025)
-    assert block == (f"  - {section}:\n      - 2025/index.md\n      - {labels[0]}: 2025/figures.md\n"
-                     f"      - {labels[1]}: 2025/at-a-glance.md\n")
-    assert text.index(block) + len(block) == text.index(nav_block(text, 2024))   # right before 2024
-    assert text.replace(block, "", 1) == original                                   # comments, layout: all kept
+    for name in CONFIGS:
+        assert (root / name).read_bytes() == (pristine[0] / name).read_bytes()
+    assert "nav:" not in (root / "mkdocs.en.yml").read_text(encoding="utf-8")   # inherited: written once
+    years = expand(config_nav(root), root).years
+    assert list(years) == [2025, 2024]
+    assert years[2025] == ["2025/index.md", "2025/figures.md", "2025/at-a-glance.md"]
+    assert years[2024] == expand(config_nav(pristine[0]), pristine[0]).years[2024]
+    assert "mkdocs.yml (unchanged)" in created[1].stdout
+
+
+@pytest.mark.parametrize("lang, section, labels", [
+    ("zh", "2025年度报告", ("关键数据", "一图读懂")),
+    ("en", "2025 Report", ("Key figures", "At a glance")),
+])
+def test_the_new_pages_carry_their_nav_labels(created, lang, section, labels):
+    from nicheng_report.nav import page_label, section_label
+
+    folder = created[0] / "docs" / lang / "2025"
+    assert section_label((folder / "index.md").read_text(encoding="utf-8")) == section
+    assert page_label((folder / "figures.md").read_text(encoding="utf-8")) == labels[0]
+    assert page_label((folder / "at-a-glance.md").read_text(encoding="utf-8")) == labels[1]
+
+
+def test_a_nav_without_the_year_pattern_is_refused(pristine, tmp_path):
+    root = copy_project(pristine[0], tmp_path / "no-pattern")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"^  - YEAR:\n(?:      - .*\n)+", "  - 2024/index.md\n", text, count=1,
+                             flags=re.MULTILINE), encoding="utf-8")
+    before = snapshot(root)
+    result = new_year(root, "2025", "--project", str(root))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "YEAR:" in result.stderr and "没有改动任何文件" in result.stderr and "Nothing was changed" in result.stderr
+    assert snapshot(root) == before
 
 
 def test_data_skeleton_is_valid_but_for_the_dates(created):
@@ -203,7 +224,10 @@ def test_a_failure_after_writing_undoes_everything(pristine, tmp_path, monkeypat
 
     root = copy_project(pristine[0], tmp_path / "undo")
     before = snapshot(root)
-    monkeypatch.setattr(script, "load_nav", lambda config_file: [])   # the edited nav "does not load"
+    def wrong_nav(*args):
+        raise AssertionError("the nav does not list the new year")   # checked after writing everything
+
+    monkeypatch.setattr(script, "verify_nav", wrong_nav)
     assert script.main(["2025", "--project", str(root)]) == 1
     assert "已撤销全部改动" in capsys.readouterr().err
     assert snapshot(root) == before
@@ -243,6 +267,12 @@ def test_skeleton_pages_build_once_the_dates_are_filled_in(created, tmp_path):
     for prefix in ("", "en/"):
         for page in ("", "figures/", "at-a-glance/"):
             assert (root / "site" / prefix / "2025" / page / "index.html").is_file()
+    # The year is in the nav of both languages, before 2024, labelled from its pages.
+    zh, en = (nav_labels(root / "site" / prefix / "2025" / "figures" / "index.html") for prefix in ("", "en/"))
+    assert zh[:2] == ["首页", "2025年度报告"] and zh.index("2025年度报告") < zh.index("2024年度报告")
+    assert {"关键数据", "一图读懂"} <= set(zh[zh.index("2025年度报告"):zh.index("2024年度报告")])
+    assert en[:2] == ["Home", "2025 Report"] and en.index("2025 Report") < en.index("2024 Report")
+    assert {"Key figures", "At a glance"} <= set(en[en.index("2025 Report"):en.index("2024 Report")])
 
 
 def test_filled_year_is_served_beside_2024_and_the_home_page_leads_to_it(created, tmp_path):
