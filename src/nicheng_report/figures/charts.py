@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .data import Figure, ReportData
+from .model import Figure, ReportData
 from .formatting import format_figure
 
 __all__ = ["Bar", "Chart", "bar_chart", "CHARTS"]

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal, format_percent
 
-from .data import COUNT_UNITS, UNITS, Figure
+from .model import Figure
+from .vocabulary import COUNT_UNITS, UNITS
 
 __all__ = ["LOCALES", "format_number", "format_figure", "unit_label"]
 

@@ -11,7 +11,8 @@ import io
 import json
 from typing import Any
 
-from .data import UNITS, ReportData
+from .model import ReportData
+from .vocabulary import ORIGINS, QUALIFIERS, UNITS
 
 __all__ = ["CSV_FIELDS", "figure_rows", "figures_csv", "figures_json", "datapackage_json"]
 
@@ -94,9 +95,9 @@ def datapackage_json(data: ReportData) -> str:
                     {"name": "value", "type": "number", "constraints": {"required": True, "minimum": 0}},
                     {"name": "unit", "type": "string", "constraints": {"required": True, "enum": list(UNITS)}},
                     {"name": "qualifier", "type": "string",
-                     "constraints": {"required": True, "enum": ["exact", "at_least", "or_more", "more_than"]}},
+                     "constraints": {"required": True, "enum": list(QUALIFIERS)}},
                     {"name": "origin", "type": "string",
-                     "constraints": {"required": True, "enum": ["stated", "described", "computed"]}},
+                     "constraints": {"required": True, "enum": list(ORIGINS)}},
                     {"name": "period", "type": "string", "constraints": {"required": True}},
                     {"name": "formula", "type": "string"},
                     {"name": "definition_zh", "type": "string"},

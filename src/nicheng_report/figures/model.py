@@ -1,0 +1,58 @@
+"""One year's figures once loaded: values computed, ready to format, chart and publish."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from .schema import ChartSpec, ReportMeta, Text
+
+__all__ = ["Figure", "ReportData"]
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    group: str
+    value: Decimal
+    decimals: int
+    unit: str
+    qualifier: str
+    origin: str
+    period: str
+    section: str
+    label: Text
+    definition: Text | None
+    formula: str | None
+    line: int | None
+
+    @property
+    def anchor(self) -> str:
+        """Id of this figure's row on the key-figures page."""
+        return "fig-" + self.key.replace(".", "-").replace("_", "-")
+
+    @property
+    def page(self) -> str:
+        return self.section.split("#", 1)[0]
+
+    @property
+    def heading(self) -> str:
+        return self.section.split("#", 1)[1]
+
+
+@dataclass(frozen=True)
+class ReportData:
+    path: Path
+    year: int
+    meta: ReportMeta
+    groups: dict[str, Text]
+    figures: dict[str, Figure] = field(repr=False)
+    checks: tuple[str, ...] = ()
+    cards: tuple[str, ...] = ()                                       # keys of the home page's cards
+    charts: dict[str, ChartSpec] = field(default_factory=dict, repr=False)  # chart id -> chart
+
+    def by_group(self) -> list[tuple[str, Text, list[Figure]]]:
+        return [(name, label, [f for f in self.figures.values() if f.group == name])
+                for name, label in self.groups.items()
+                if any(f.group == name for f in self.figures.values())]
