@@ -26,15 +26,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from nicheng_report.figures import FigureDataError, ReportData, format_figure, load_report_data, unit_label
-from nicheng_report.figures.charts import CHARTS, bar_chart
+from nicheng_report.figures.charts import bar_charts
 from nicheng_report.figures.opendata import datapackage_json, figures_csv, figures_json
 
 log = logging.getLogger("mkdocs.hooks.figures")
 
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<key>[^{}]*?)\s*\}\}")
 MARKER = re.compile(r"^<!--\s*figures:(?P<name>[a-z-]+)\s*-->\s*$", re.MULTILINE)
-HEADLINE_KEYS = ("mediation.cases", "mediation.success_rate", "disclosure.published_items",
-                 "legal_services.consultations")
 OPEN_DATA = {"figures.csv": figures_csv, "figures.json": figures_json, "datapackage.json": datapackage_json}
 
 # Per build (the hook module lives across builds under `mkdocs serve`).
@@ -131,12 +129,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
                 + _render(config, "table", figures=figures, caption=getattr(label, lang), page=page, year=year)
                 for group, label, figures in data.by_group())
         if name == "charts":
-            charts = [bar_chart(data, chart_id, lang=lang) for chart_id in CHARTS]
-            # A new year's data may not have every chart's figures yet.
-            return "\n\n".join(_render(config, "chart", chart=chart) for chart in charts if chart.bars)
+            return "\n\n".join(_render(config, "chart", chart=chart) for chart in bar_charts(data, lang=lang))
         if name == "cards":
             latest = _years[max(_years)]
-            cards = [latest.figures[k] for k in HEADLINE_KEYS if k in latest.figures]
+            cards = [latest.figures[k] for k in latest.cards]
             href = get_relative_url(_figures_url(latest.year), page.url)
             return _render(config, "cards", figures=cards, href=href)
         if name == "downloads":
