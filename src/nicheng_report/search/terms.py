@@ -3,8 +3,9 @@ and keep jieba's segmentations between builds (hooks/search_terms.py wires it in
 
 Material's search plugin segments Chinese text with jieba; without these words
 a query such as 文元调解工作室 or 双随机一公开 would not match the passage. The
-terms come from the glossary (docs/data/glossary.yml) plus a few search-only
-words below, so no dictionary file path depends on the working directory.
+terms come from the glossary (docs/data/glossary.yml): its entries, and its
+`search_terms:` list of search-only words, so no dictionary file path depends
+on the working directory.
 
 Loading jieba's dictionary costs about a second in every build. How jieba cuts
 a text depends only on the text, jieba's version and dictionary, and the terms
@@ -24,22 +25,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import jieba
+from nicheng_report.errors import StaffError
 from nicheng_report.glossary import GLOSSARY, load_glossary
 
 log = logging.getLogger("mkdocs.hooks.search_terms")
 jieba.setLogLevel(logging.WARNING)
 
-# Words residents search for that are not glossary entries.
-EXTRA_TERMS = (
-    "泥城镇", "泥城", "文元调解工作室", "文元工作室", "三所联动", "法到家", "管家公婆", "八方会谈",
-    "双随机一公开", "保交楼", "万达未来城", "宪法广场", "红色泥城主题馆", "公平村", "秋雨路",
-    "云夏路", "三合一", "述法", "法律明白人", "法治带头人", "枫桥经验", "行政复议", "行政诉讼",
-    "法律援助", "人民调解", "政务公开", "依申请公开", "公益诉讼", "检察建议书", "合法性审查",
-    "重大行政决策", "规范性文件", "法治政府", "习近平法治思想", "宪法宣传周", "第一责任人",
-    "民转刑", "公共法律服务", "法律顾问", "调解成功率", "出庭应诉", "主动公开率", "普法宣传",
-    "四个责任制", "以案释法", "红色+法治", "点线面", "行政执法", "执法监督", "保密", "乡村徒步",
-    "法治徒步", "调解员", "矛盾纠纷", "营商环境", "民法典", "述职", "学法用法",
-)
 # A high frequency keeps a term whole even where jieba's own dictionary would split it.
 TERM_FREQUENCY = 100000
 
@@ -48,8 +39,14 @@ _added: set[str] = set()  # terms jieba has been taught in this process (jieba k
 
 
 def search_terms(root: Path) -> tuple[str, ...]:
-    glossary = load_glossary(root)["terms"] if (root / GLOSSARY).exists() else []
-    return tuple(dict.fromkeys((*EXTRA_TERMS, *(str(term["zh"]) for term in glossary))))
+    """The glossary's search-only words, then its terms, each once."""
+    glossary = load_glossary(root) if (root / GLOSSARY).exists() else {}
+    extra = glossary.get("search_terms") or []
+    if not isinstance(extra, list) or not all(isinstance(term, str) and term.strip() for term in extra):
+        raise StaffError(f"{GLOSSARY}: `search_terms:` must be a list of words, one `- word` a line. "
+                         "Fix: write each search word as `  - 词语` under search_terms: "
+                         "/ 修改：search_terms: 下每行写一个词，格式为 `  - 词语`。")
+    return tuple(dict.fromkeys((*extra, *(str(term["zh"]) for term in glossary.get("terms", [])))))
 
 
 def teach(terms: tuple[str, ...]) -> None:
