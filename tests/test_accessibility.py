@@ -314,7 +314,9 @@ def test_keyboard_focus(server, palette, url):
 
 
 # Below 1220 px Material's navigation is a drawer, opened by a <label>: the keyboard could
-# not open it, and the closed drawer's links took the focus off the screen.
+# not open it, and the closed drawer's links took the focus off the screen. Our header has a
+# <button> for it instead (overrides/partials/header.html, site.js).
+MENU = "button.md-header__button[data-for='__drawer']"
 DRAWER_OPEN = "() => document.getElementById('__drawer').checked"
 FOCUS_IN_DRAWER = """() => { const a = document.activeElement, r = a.getBoundingClientRect();
   const seen = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
@@ -340,10 +342,15 @@ def test_narrow_screens_menu_opens_by_keyboard_and_hidden_links_take_no_focus(br
                 problems.append(f"  stop {stops}: {label(state)}: {problem}")
         assert not problems, f"{where}: focus cannot be seen:\n" + "\n".join(problems)
 
-        menu = tab.locator("label.md-header__button[for='__drawer']")
+        menu = tab.locator(MENU)
         name = "Navigation menu" if url.startswith("en/") else "导航菜单"
-        assert (menu.get_attribute("role"), menu.get_attribute("tabindex"), menu.get_attribute("aria-label"),
-                menu.get_attribute("aria-expanded")) == ("button", "0", name, "false"), where
+        assert (menu.get_attribute("type"), menu.get_attribute("aria-label"), menu.get_attribute("aria-controls"),
+                menu.get_attribute("aria-expanded")) == ("button", name, "__drawer_nav", "false"), where
+        # Material's <label> for the drawer is kept for readers without JavaScript only.
+        assert tab.locator(".md-header label[for='__drawer']").is_hidden(), f"{where}: two menu buttons"
+        assert tab.locator(".md-sidebar--primary label[for='__toc']").count() == 0 or tab.locator(
+            ".md-sidebar--primary label.md-nav__link[for='__toc']").get_attribute("hidden") is not None, where
+        assert menu.is_visible(), f"{where}: the menu button is not shown"
         for key in ("Enter", " "):
             menu.focus()
             tab.keyboard.press(key)
@@ -355,7 +362,7 @@ def test_narrow_screens_menu_opens_by_keyboard_and_hidden_links_take_no_focus(br
             tab.keyboard.press("Escape")
             tab.evaluate(TRANSITIONS_DONE)
             assert not tab.evaluate(DRAWER_OPEN), f"{where}: Escape did not close the menu"
-            assert tab.evaluate("() => document.activeElement.matches(\"label[for='__drawer']\")"), (
+            assert tab.evaluate(f"() => document.activeElement.matches(\"{MENU}\")"), (
                 f"{where}: after Escape the focus is not back on the menu button")
         # A click opens it too, and leaves the focus where it was (no stray highlight).
         menu.click()
@@ -387,17 +394,20 @@ def test_narrow_screens_menu_opens_by_keyboard_and_hidden_links_take_no_focus(br
 
 def test_narrow_screens_current_page_contents_open_by_keyboard(browser, server):
     """In the drawer, the current page's entry opens its contents (Material: a <label>
-    with no tab stop); from the keyboard it is a button, and the focus follows."""
+    with no tab stop; ours: a <button>, overrides/partials/nav-item.html), and from the
+    keyboard the focus follows."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     tab = context.new_page()
     try:
         tab.goto(server + "2024/measures/", wait_until="networkidle")
-        tab.locator("label.md-header__button[for='__drawer']").focus()
+        tab.locator(MENU).focus()
         tab.keyboard.press("Enter")
         tab.wait_for_timeout(400)
-        entry = tab.locator(".md-sidebar--primary label.md-nav__link[for='__toc']")
-        assert (entry.get_attribute("role"), entry.get_attribute("aria-expanded")) == ("button", "false")
-        assert tab.evaluate("() => document.activeElement.matches(\".md-sidebar--primary label[for='__toc']\")"), (
+        entry = tab.locator(".md-sidebar--primary button.md-nav__link[data-for='__toc']")
+        assert (entry.get_attribute("type"), entry.get_attribute("aria-controls"),
+                entry.get_attribute("aria-expanded")) == ("button", "__toc_nav", "false")
+        assert entry.is_visible() and entry.inner_text().strip() == "一、主要举措和成效"
+        assert tab.evaluate("() => document.activeElement.matches(\".md-sidebar--primary button[data-for='__toc']\")"), (
             "the menu did not put the focus on the current page's entry, the first one that can be seen")
         tab.keyboard.press("Enter")
         tab.wait_for_timeout(400)
@@ -406,5 +416,41 @@ def test_narrow_screens_current_page_contents_open_by_keyboard(browser, server):
         assert tab.evaluate(FOCUS_IN_DRAWER), "the focus is not on a contents link that can be seen"
         assert tab.evaluate("() => document.activeElement.getAttribute('href')") == "#party-leadership"
         assert focus_problem(tab.evaluate(FOCUS_STATE)) is None
+        # Space opens the contents too; Escape closes the menu from them, focus back on its button.
+        tab.locator(".md-nav--secondary .md-nav__title[for='__toc']").first.click()  # Material's back arrow
+        tab.wait_for_timeout(400)
+        assert entry.get_attribute("aria-expanded") == "false"
+        entry.focus()
+        tab.keyboard.press(" ")
+        tab.wait_for_timeout(400)
+        tab.evaluate(TRANSITIONS_DONE)
+        assert entry.get_attribute("aria-expanded") == "true" and tab.evaluate(FOCUS_IN_DRAWER), (
+            "Space did not open the contents and move the focus into them")
+        tab.keyboard.press("Escape")
+        tab.evaluate(TRANSITIONS_DONE)
+        assert not tab.evaluate(DRAWER_OPEN), "Escape did not close the menu from the page's contents"
+        assert tab.evaluate(f"() => document.activeElement.matches(\"{MENU}\")")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("url", ["2024/measures/", "en/2024/figures/"])
+def test_narrow_screens_menu_without_javascript(browser, server, url):
+    """Without JavaScript our buttons cannot work: they stay hidden, and Material's
+    <label>s open the menu and the current page's contents as before."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    tab = context.new_page()
+    try:
+        tab.goto(server + url)
+        assert tab.locator(MENU).is_hidden()
+        assert tab.locator(".md-sidebar--primary button[data-for='__toc']").is_hidden()
+        tab.locator(".md-header label[for='__drawer']").click()
+        tab.wait_for_timeout(400)
+        assert tab.evaluate(DRAWER_OPEN), f"/{url}: without JavaScript Material's label did not open the menu"
+        tab.locator(".md-sidebar--primary label.md-nav__link[for='__toc']").click()
+        tab.wait_for_timeout(400)
+        assert tab.evaluate("() => document.getElementById('__toc').checked"), (
+            f"/{url}: without JavaScript Material's label did not open the page's contents")
+        assert tab.locator("#__toc_nav .md-nav__link").first.is_visible()
     finally:
         context.close()

@@ -107,70 +107,63 @@
   if (input) input.checked = true;
 })();
 
-/* Material's menu button below 1220 px is a <label> for the drawer's checkbox, which
-   the keyboard cannot reach. Make it a button: focusable, named, with its state.
-   Enter opens the drawer (Material clicks a focused label on Enter), so does Space;
-   the focus then moves into the drawer. Escape closes it and returns the focus;
-   tabbing out of it closes it too. */
+/* The menu button below 1220 px, and in the menu the current page's entry that opens its
+   contents: Material makes each a <label> for a hidden checkbox (#__drawer, #__toc), which
+   the keyboard cannot reach. Our partials (overrides/partials/header.html, nav-item.html)
+   add a real <button data-for="CHECKBOX"> beside each label, hidden until this script
+   shows it and hides the label: without JavaScript, Material's labels work as before.
+   A click on the button clicks the checkbox, so Material's own listeners run;
+   aria-expanded follows the checkbox however it changes (the overlay, Material closing
+   the menu). Opened from the keyboard (Enter or Space), the focus moves to the first
+   entry that can be seen, after the 0.25 s slide-in (before it, the entries are still off
+   the screen); a tap or click leaves the focus alone. Escape closes the menu and returns
+   the focus to its button; tabbing out of the menu closes it too. */
 (function () {
   "use strict";
   var toggle = document.getElementById("__drawer");
-  var button = document.querySelector("label.md-header__button[for='__drawer']");
-  if (!toggle || !button) return;
-  var english = (document.documentElement.lang || "").indexOf("en") === 0;
+  var menu = document.querySelector("button[data-for='__drawer']");
+  if (!toggle || !menu) return;
   /* The first entry the reader can see: Material keeps the levels above an open
      section in the drawer, covered by it. */
   function focusFirstVisible() {
-    var links = document.querySelectorAll(".md-sidebar--primary a[href], .md-sidebar--primary label[tabindex='0']");
-    for (var i = 0; i < links.length; i++) {
-      var box = links[i].getBoundingClientRect();
+    var entries = document.querySelectorAll(".md-sidebar--primary a[href], .md-sidebar--primary button:not([hidden]), "
+      + ".md-sidebar--primary label[tabindex='0']");
+    for (var i = 0; i < entries.length; i++) {
+      var box = entries[i].getBoundingClientRect();
       var seen = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-      if (box.width > 0 && seen && links[i].contains(seen)) { links[i].focus(); return; }
+      if (box.width > 0 && seen && entries[i].contains(seen)) { entries[i].focus(); return; }
     }
   }
-  /* A <label> for a checkbox made a keyboard button: a tab stop, a role and its state.
-     Enter: Material's own key handler clicks a focused label; Space is ours. Opened
-     from the keyboard, the focus moves to the first entry that can be seen, after the
-     0.25 s slide-in (before it, the entries are still off the screen). A tap or click
-     leaves the focus alone. */
-  function labelButton(label, checkbox, name) {
+  document.querySelectorAll("button[data-for]").forEach(function (button) {
+    var checkbox = document.getElementById(button.getAttribute("data-for"));
+    if (!checkbox) return;
     var byKeyboard = false;
-    label.setAttribute("role", "button");
-    label.setAttribute("tabindex", "0");
-    if (name) label.setAttribute("aria-label", name);
-    function sync() { label.setAttribute("aria-expanded", String(checkbox.checked)); }
-    sync();
+    function sync() { button.setAttribute("aria-expanded", String(checkbox.checked)); }
     checkbox.addEventListener("change", function () {
       sync();
       if (checkbox.checked && byKeyboard) setTimeout(focusFirstVisible, 300);
       byKeyboard = false;
     });
-    label.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") return;
-      byKeyboard = true;
-      if (event.key === " ") {
-        event.preventDefault();
-        checkbox.click();
-      }
+    button.addEventListener("click", function (event) {
+      byKeyboard = event.detail === 0;  /* Enter and Space click with no pointer */
+      checkbox.click();
     });
-  }
-  labelButton(button, toggle, english ? "Navigation menu" : "导航菜单");
-  /* In the drawer, the current page's entry is a <label> that opens the page's
-     contents; Material gives it no tab stop. */
-  var contents = document.getElementById("__toc");
-  var current = document.querySelector(".md-sidebar--primary label.md-nav__link[for='__toc']");
-  if (contents && current) labelButton(current, contents, null);
+    sync();
+    button.hidden = false;
+  });
+  document.querySelectorAll(".md-header label[for='__drawer'], .md-sidebar--primary label.md-nav__link[for='__toc']")
+    .forEach(function (label) { label.hidden = true; });
   /* Tab past the last link of the menu: the page behind is dimmed, so close the menu. */
   document.addEventListener("focusin", function (event) {
     var target = event.target;
-    if (toggle.checked && target !== button && target instanceof Element && !target.closest(".md-sidebar--primary")) {
+    if (toggle.checked && target !== menu && target instanceof Element && !target.closest(".md-sidebar--primary")) {
       toggle.click();
     }
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && toggle.checked) {
       toggle.click();
-      button.focus();
+      menu.focus();
     }
   });
 })();
