@@ -19,6 +19,8 @@ log = logging.getLogger("mkdocs.hooks.nav")
 
 @staff_errors
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if config.nav is None:   # no nav: MkDocs lists every page by itself
+        return config
     root = root_of(config)
     expanded = expand(config.nav, root)
     config.nav = expanded.nav
