@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {name:<{width}}  {what}", file=sys.stderr)
         return 2
     name, rest = args[0], args[1:]
-    module = f"commands.{name.replace('-', '_')}"
+    module = "bench" if name == "bench" else f"commands.{name.replace('-', '_')}"  # the bench: a package of its own
     return importlib.import_module(f"nicheng_report.{module}").main(rest) or 0
 
 

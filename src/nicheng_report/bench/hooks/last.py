@@ -1,0 +1,5 @@
+"""MkDocs hook that `make bench` adds to a copy of mkdocs.yml: the time each event's handlers end."""
+
+from nicheng_report.bench.timeline import handlers
+
+globals().update(handlers("last"))  # on_startup, on_config ... on_shutdown: MkDocs finds them by name
