@@ -14,7 +14,7 @@ from typing import Any
 from .model import ReportData
 from .vocabulary import ORIGINS, QUALIFIERS, UNITS
 
-__all__ = ["CSV_FIELDS", "figure_rows", "figures_csv", "figures_json", "datapackage_json"]
+__all__ = ["CSV_FIELDS", "FILES", "figure_rows", "figures_csv", "figures_json", "datapackage_json", "open_data_files"]
 
 CSV_FIELDS = ("key", "group", "label_zh", "label_en", "value", "unit", "qualifier", "origin",
               "period", "formula", "definition_zh", "definition_en", "section")
@@ -109,3 +109,12 @@ def datapackage_json(data: ReportData) -> str:
         }],
     }
     return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+
+
+# The open-data files of a year, published in YEAR/data/.
+FILES = {"figures.csv": figures_csv, "figures.json": figures_json, "datapackage.json": datapackage_json}
+
+
+def open_data_files(data: ReportData) -> dict[str, str]:
+    """File name -> content, for every open-data file of the year."""
+    return {name: make(data) for name, make in FILES.items()}
