@@ -59,6 +59,14 @@ REPLACED = {
         '        {% include "partials/toc.html" %}\n'
         '      {% endif %}\n',
     ],
+    # Material's English strings, with the site's own (`nicheng.…`) added after its last
+    # key: a template cannot extend the file it replaces (partials/languages/zh-CN.html,
+    # a file Material does not have, imports Material's zh.html instead).
+    "partials/languages/en.html": [
+        GENERATED,
+        '  "top": "Back to top"\n'
+        "}[key] }}{% endmacro %}\n",
+    ],
 }
 # What a changed or missing template means, and what to do about it.
 UPGRADE_HELP = (
