@@ -56,20 +56,22 @@ def _cell(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def glossary_table(data: dict[str, Any], lang: str) -> str:
-    """The glossary as a Markdown table for the page in `lang`: the term, its equivalent
-    in the other language (with pinyin), a plain explanation and a link to where it
-    first matters in the report (a Markdown link, so the site engine checks it)."""
+def glossary_rows(data: dict[str, Any], lang: str) -> list[dict[str, str]]:
+    """The rows of the glossary table on the page in `lang` (the partial
+    overrides/partials/glossary.html lays them out, with the headings): the term
+    (`id`: its row's id), its equivalent in the other language (with pinyin), a plain
+    explanation, and the page and heading where it first matters in the report (a
+    Markdown link, so the site engine checks it). Each text is ready for a Markdown
+    table cell. English rows are in alphabetical order, Chinese as the file has them."""
     year = data.get("report")
-    head = ("| 术语 | 英文 | 解释 | 见报告 |" if lang == "zh" else "| Term | Chinese | Explanation | In the report |")
-    rows = [head, "| --- | --- | --- | --- |"]
     terms = sorted(data["terms"], key=lambda t: t["en"].lower()) if lang == "en" else data["terms"]
+    rows = []
     for term in terms:
         page_name, _, anchor = term["section"].partition("#")
-        link = f"[{'原文' if lang == 'zh' else 'Read'}]({year}/{page_name}.md#{anchor})"
         if lang == "zh":
             first, second, explain = term["zh"], term["en"], term["explain_zh"]
         else:
             first, second, explain = term["en"], term["zh"] + (f" ({term['pinyin']})" if term.get("pinyin") else ""), term["explain_en"]
-        rows.append(f"| <span id=\"{slug(term)}\">{_cell(first)}</span> | {_cell(second)} | {_cell(explain)} | {link} |")
-    return "\n".join(rows)
+        rows.append({"id": slug(term), "term": _cell(first), "other": _cell(second), "explanation": _cell(explain),
+                     "link": f"{year}/{page_name}.md#{anchor}"})
+    return rows
