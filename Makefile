@@ -18,7 +18,7 @@ help:
 	@echo "make check               the fast lane: unit tests, the built site, translation parity, lint (under a minute)"
 	@echo "make check-translations  check that every page has its twin with the same ids and figures"
 	@echo "make new-year YEAR=2025  start next year's report in both languages"
-	@echo "make bench               print build, search and size figures (ARGS=--quick, --experiments, --help)"
+	@echo "make bench               print build, search, size and Lighthouse figures against budgets (ARGS=--quick or --help)"
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
