@@ -1,4 +1,5 @@
-"""The statistics core (hooks/report_figures) on its own, without MkDocs."""
+"""The statistics core (nicheng_report.figures) on its own, without MkDocs: the real
+data file against the official text, formulas, open data, charts, staff mistakes."""
 
 from __future__ import annotations
 

@@ -1,0 +1,146 @@
+"""nicheng_report.figures.markers, placeholders and snippets: a page's markers and
+`{{ key }}` placeholders become tokens, each mistake explained with file and line;
+the tokens are filled with the partials rendered in the site's Jinja environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.theme import Theme
+
+from nicheng_report.errors import StaffError
+from nicheng_report.figures import load_report_data
+from nicheng_report.figures.markers import MARKERS, MarkerContext, expand_markers
+from nicheng_report.figures.pages import PageRef
+from nicheng_report.figures.placeholders import fill_placeholders
+from nicheng_report.figures.snippets import TOKEN, Snippet, Snippets, anchor_ids, render
+
+from conftest import ROOT
+
+DATA = load_report_data(ROOT / "docs" / "data" / "2024.yml")
+YEARS = {2024: DATA}
+
+
+def ref(src_uri: str, url: str, source: str = "", lang: str = "zh") -> PageRef:
+    return PageRef(src_uri=src_uri, url=url, source=source, lang=lang, docs_dir=ROOT / "docs" / lang)
+
+
+def expand(markdown: str, page: PageRef) -> tuple[str, Snippets]:
+    snippets = Snippets(page.where)
+    return expand_markers(markdown, MarkerContext(page=page, year=2024, years=YEARS, snippets=snippets)), snippets
+
+
+def test_markers_are_a_table_of_named_functions():
+    assert list(MARKERS) == ["tables", "charts", "cards", "downloads", "latest", "years"]
+    assert all(make.__name__ == name and make.__doc__ for name, make in MARKERS.items())
+
+
+def test_each_marker_leaves_block_tokens_and_its_snippets():
+    home = ref("index.md", "")
+    markdown, snippets = expand("# 首页\n\n<!-- figures:cards -->\n\n<!-- figures:latest -->\n\n<!-- figures:years -->\n", home)
+    assert markdown.count('<div data-figures-snippet="') == 3 and "figures:" not in markdown
+    cards, latest, years = snippets.items
+    assert cards.template == "cards" and not cards.markdown and cards.context["href"] == "2024/figures/"
+    assert [f.key for f in cards.context["figures"]] == list(DATA.cards)
+    assert latest.markdown and latest.context["published_zh"] == "2024年12月17日"
+    assert latest.context["published_en"] == "17 December 2024"
+    assert years.markdown and years.context["years"] == [(2024, DATA)]
+
+    figures = ref("2024/figures.md", "2024/figures/", lang="en")
+    markdown, snippets = expand("<!-- figures:charts -->\n\n<!-- figures:tables -->\n\n<!-- figures:downloads -->\n", figures)
+    assert [s.template for s in snippets.items].count("chart") == len(DATA.charts)
+    assert "## Mediation of disputes { #group-mediation }" in markdown
+    assert [s.template for s in snippets.items].count("table") == len(DATA.by_group())
+    assert snippets.items[-1].context["data_url"] == "../data/"
+
+
+def test_a_year_without_charts_or_cards_gets_none(tmp_path: Path):
+    text = (ROOT / "docs" / "data" / "2024.yml").read_text(encoding="utf-8")
+    (tmp_path / "2024.yml").write_text(text[: text.index("\n# 首页")] + "\n", encoding="utf-8")
+    bare = load_report_data(tmp_path / "2024.yml")
+    snippets = Snippets("docs/zh/index.md")
+    ctx = MarkerContext(page=ref("index.md", ""), year=2024, years={2024: bare}, snippets=snippets)
+    assert expand_markers("<!-- figures:charts -->", ctx) == ""
+    expand_markers("<!-- figures:cards -->", ctx)
+    assert snippets.items[0].context["figures"] == []
+
+
+def test_an_unknown_marker_names_file_line_and_the_markers_there_are():
+    with pytest.raises(StaffError) as caught:
+        expand("# 关键数据\n\n<!-- figures:chart -->\n", ref("2024/figures.md", "2024/figures/"))
+    message = str(caught.value)
+    assert message.startswith("docs/zh/2024/figures.md, line 3: unknown marker <!-- figures:chart -->.")
+    assert "use tables, charts, cards, downloads, latest or years" in message
+    assert "tables、charts、cards、downloads、latest、years" in message
+
+
+def test_placeholders_become_inline_tokens_one_per_figure():
+    measures = ref("2024/measures.md", "2024/measures/", "受理{{ mediation.cases }}件")
+    snippets, used = Snippets(measures.where), set()
+    markdown = fill_placeholders("受理{{ mediation.cases }}件，成功{{mediation.settled}}件；{{ mediation.cases }}",
+                                 measures, DATA, snippets, used)
+    assert markdown == ('受理<data data-figures-snippet="0"></data>件，成功<data data-figures-snippet="1"></data>件；'
+                        '<data data-figures-snippet="0"></data>')
+    assert used == {"mediation.cases", "mediation.settled"}
+    inline = snippets.items[0]
+    assert inline.context["text"] == "626" and inline.context["href"] == "../figures/#fig-mediation-cases"
+    on_figures_page = Snippets("x")
+    fill_placeholders("{{ mediation.amount }}", ref("2024/figures.md", "2024/figures/", lang="en"), DATA, on_figures_page, set())
+    assert on_figures_page.items[0].context == {"figure": DATA.figures["mediation.amount"], "text": "RMB 7,057,650",
+                                                "href": "#fig-mediation-amount"}
+
+
+def test_an_unknown_figure_names_file_line_and_the_nearest_key():
+    source = "# 措施\n\n调解{{ mediation.casess }}件\n"
+    with pytest.raises(StaffError) as caught:
+        fill_placeholders(source, ref("2024/measures.md", "2024/measures/", source), DATA, Snippets("x"), set())
+    message = str(caught.value)
+    assert message.startswith("docs/zh/2024/measures.md, line 3: unknown figure `{{ mediation.casess }}`")
+    assert "Did you mean `mediation.cases`? / 是不是 `mediation.cases`？" in message
+    assert "docs/data/2024.yml" in message and "Fix:" in message and "修改：" in message
+
+
+def test_an_unclosed_placeholder():
+    source = "a\n\n调解{{ mediation.cases }件\n"
+    with pytest.raises(StaffError, match=r"line 3: an unclosed `\{\{` placeholder") as caught:
+        fill_placeholders(source, ref("2024/measures.md", "2024/measures/", source), DATA, Snippets("x"), set())
+    assert "修改" in str(caught.value)
+
+
+def test_fill_replaces_every_token_and_collects_ids():
+    snippets = Snippets("docs/zh/2024/figures.md")
+    block = snippets.token(Snippet("table", {}), block=True)
+    inline = snippets.token(Snippet("inline", {}, placeholder="{{ a.b }}"), block=False, same_as="a.b")
+    html = f"<h2>表</h2>\n{block}\n<p>共{inline}件，{inline}</p>"
+    rendered = {"table": '<table id="t1"><tr id="fig-a-b"></tr></table>', "inline": "<data>5</data>"}
+    filled, ids = snippets.fill(html, lambda s: (rendered[s.template], anchor_ids(rendered[s.template])))
+    assert filled == '<h2>表</h2>\n<table id="t1"><tr id="fig-a-b"></tr></table>\n<p>共<data>5</data>件，<data>5</data></p>'
+    assert ids == {"t1", "fig-a-b"} and not TOKEN.search(filled)
+
+
+def test_a_token_lost_in_code_is_explained():
+    snippets = Snippets("docs/zh/2024/measures.md")
+    token = snippets.token(Snippet("inline", {}, placeholder="{{ a.b }}"), block=False)
+    escaped = token.replace("<", "&lt;").replace(">", "&gt;")
+    with pytest.raises(StaffError, match=r"docs/zh/2024/measures.md: the figure `\{\{ a.b \}\}` is where it cannot be shown"):
+        snippets.fill(f"<code>{escaped}</code>", lambda s: ("", set()))
+
+
+def test_anchor_ids_as_mkdocs_counts_them():
+    assert anchor_ids('<div id="a"><a name="b"></a><span name="c"></span><p id="d">') == {"a", "b", "d"}
+
+
+@pytest.mark.parametrize("lang, text", [("zh", "705.765万元"), ("en", "RMB 7,057,650")])
+def test_partials_render_in_the_theme_environment_with_lang_code(lang: str, text: str):
+    theme = Theme(name="material", custom_dir=str(ROOT / "overrides"), language="zh-CN" if lang == "zh" else "en")
+    env = theme.get_env()
+    config = SimpleNamespace(theme={"language": theme["language"]}, extra={"lang": lang})
+    figure = DATA.figures["mediation.amount"]
+    inline = render(env, Snippet("inline", {"figure": figure, "text": text, "href": "#x"}), lang=lang, config=config)
+    assert inline == f'<data class="figure" value="705.765"><a class="figure__link" href="#x">{text}</a></data>'
+    cards = render(env, Snippet("cards", {"figures": [figure], "href": "../2024/figures/"}), lang=lang, config=config)
+    assert "\n\n" not in cards and text in cards and getattr(figure.label, lang) in cards
+    years = render(env, Snippet("years", {"years": [(2024, DATA)]}, markdown=True), lang=lang, config=config)
+    assert years == f"- [{getattr(DATA.meta.title, lang)}](2024/index.md)"
