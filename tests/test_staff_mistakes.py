@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
