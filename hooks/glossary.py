@@ -5,17 +5,14 @@ jieba the terms (hooks/search_terms.py)."""
 
 from __future__ import annotations
 
-import os
 import re
 
-from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from nicheng_report.glossary import glossary_rows, load_glossary
-from nicheng_report.mkdocs_adapter import language_of, root_of, staff_errors
-from nicheng_report.paths import cache_folder
+from nicheng_report.mkdocs_adapter import language_of, root_of, staff_errors, theme_env
 
 MARKER = re.compile(r"^<!--\s*glossary\s*-->\s*$", re.MULTILINE)
 
@@ -25,11 +22,5 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if not MARKER.search(markdown):
         return None
     rows = glossary_rows(load_glossary(root_of(config)), language_of(config).code)
-    # Pages are read before MkDocs hands over its environment (on_env), so one of the
-    # theme's own, with the compiled templates of hooks/template_cache.py when there are any.
-    env = config.theme.get_env()
-    folder = cache_folder(root_of(config)) / "jinja"
-    if folder.is_dir() and os.access(folder, os.W_OK):
-        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
-    table = env.get_template("partials/glossary.html").render(config=config, rows=rows).strip()
+    table = theme_env(config).get_template("partials/glossary.html").render(config=config, rows=rows).strip()
     return MARKER.sub(lambda _: table, markdown)

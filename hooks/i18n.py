@@ -13,18 +13,16 @@ read with `lang.t(…)` in templates and with ui_string() here.
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
-from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from nicheng_report.languages import LANGUAGES, ORIGINAL, language, twin_url
-from nicheng_report.mkdocs_adapter import language_of, root_of
-from nicheng_report.paths import cache_folder
+from nicheng_report.mkdocs_adapter import language_of, theme_env
 
 # Material's own way to a UI string: partials/language.html picks the file of
 # theme.language (then English, then the key itself).
@@ -33,13 +31,8 @@ UI_STRING = '{% import "partials/language.html" as lang with context %}{{ lang.t
 
 def ui_string(config: MkDocsConfig, key: str) -> str:
     """The UI string `key` in the site's language, as `lang.t(key)` gives it in a template.
-    Read before MkDocs makes its environment, so in one of the theme's own, with the
-    compiled templates of hooks/template_cache.py when there are any (16 ms -> 2 ms)."""
-    env = config.theme.get_env()
-    folder = cache_folder(root_of(config)) / "jinja"
-    if folder.is_dir() and os.access(folder, os.W_OK):
-        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
-    return env.from_string(UI_STRING).render(config=config, key=key)
+    Read before MkDocs makes its environment, so in one of the theme's own."""
+    return theme_env(config).from_string(UI_STRING).render(config=config, key=key)
 
 
 def on_config(config: MkDocsConfig) -> None:
