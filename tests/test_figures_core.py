@@ -175,3 +175,10 @@ def test_the_real_data_file_has_no_unused_group_and_valid_yaml():
     raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     used = {key.split(".")[0] for key in raw["figures"]}
     assert used == set(raw["groups"])
+
+
+def test_dates_as_each_language_writes_them():
+    from nicheng_report.figures.formatting import format_date
+    assert format_date("2024-12-17", lang="zh") == "2024年12月17日"
+    assert format_date("2024-01-07", lang="zh") == "2024年1月7日"
+    assert format_date("2024-12-17", lang="en") == "17 December 2024"

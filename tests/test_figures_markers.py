@@ -44,8 +44,7 @@ def test_each_marker_leaves_block_tokens_and_its_snippets():
     cards, latest, years = snippets.items
     assert cards.template == "cards" and not cards.markdown and cards.context["href"] == "2024/figures/"
     assert [f.key for f in cards.context["figures"]] == list(DATA.cards)
-    assert latest.markdown and latest.context["published_zh"] == "2024年12月17日"
-    assert latest.context["published_en"] == "17 December 2024"
+    assert latest.markdown and latest.context["data"] is DATA
     assert years.markdown and years.context["years"] == [(2024, DATA)]
 
     figures = ref("2024/figures.md", "2024/figures/", lang="en")

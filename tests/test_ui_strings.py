@@ -34,13 +34,7 @@ LANGUAGE_CHOICE = re.compile(
 # A language fact written out in a template: hreflang codes, Open Graph locales, the folders.
 LANGUAGE_FACT = re.compile(r"""(['"])(?:zh|en|zh-CN|zh_CN|en_GB|en_US|en/)\1""")
 # The few places that still choose by language, each with what removes it.
-KNOWN_CHOICES = {
-    ("overrides/partials/figures/latest.html",
-     '{%- set published = published_zh if lang_code == "zh" else published_en -%}'):
-        "nicheng_report.figures.markers.latest() passes the date in both languages; it could pass one, "
-        "`published`, formatted for the page's language (babel.dates.format_date(date, 'long', "
-        "locale=LOCALES[lang]) gives the same text in both), and this line go.",
-}
+KNOWN_CHOICES: dict[tuple[str, str], str] = {}  # (file, line) -> why it may choose by language
 
 KEY_USE = re.compile(r"""\b\w+\.t\(\s*(['"])(nicheng\.[\w.]+)\1\s*\)""")
 KEY_DEFINITION = re.compile(r'^\s*"(nicheng\.[^"]+)":\s*"((?:[^"\\]|\\.)*)",?\s*$', re.MULTILINE)
@@ -54,7 +48,6 @@ CHINESE_IN_PYTHON = {
     "src/nicheng_report/commands/new_year.py": "messages to staff, and the text of a new year's skeleton pages",
     "src/nicheng_report/figures/formatting.py": "figures as the official text writes them (不少于12, 300余, 万元)",
     "src/nicheng_report/figures/vocabulary.py": "units of figures as the official text writes them (件, 人次)",
-    "src/nicheng_report/figures/markers.py": "the date of publication as Chinese writes it",
     "src/nicheng_report/figures/jsonld.py": "the report's structured data (place names, the data set's name)",
     "src/nicheng_report/language_of_parts.py": "the range of Chinese characters it looks for",
     "src/nicheng_report/bench/builds.py": "test input of the benchmark",

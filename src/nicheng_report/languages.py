@@ -18,6 +18,7 @@ class Language:
     hreflang: str    # the `lang` of its pages and hreflang of links to them
     config: str      # its MkDocs config file, beside mkdocs.yml
     og_locale: str   # Open Graph locale
+    formats: str     # Babel's locale for numbers and dates: as the official text (zh), day month year (en)
 
     @property
     def docs(self) -> str:
@@ -25,8 +26,8 @@ class Language:
 
 
 LANGUAGES = (
-    Language(code="zh", folder="", hreflang="zh-CN", config="mkdocs.yml", og_locale="zh_CN"),
-    Language(code="en", folder="en/", hreflang="en", config="mkdocs.en.yml", og_locale="en_US"),
+    Language(code="zh", folder="", hreflang="zh-CN", config="mkdocs.yml", og_locale="zh_CN", formats="zh_Hans_CN"),
+    Language(code="en", folder="en/", hreflang="en", config="mkdocs.en.yml", og_locale="en_US", formats="en_GB"),
 )
 BY_CODE = {language.code: language for language in LANGUAGES}
 ORIGINAL = LANGUAGES[0]  # the official text; the others translate it

@@ -7,16 +7,20 @@ expects (RMB 7,057,650, 98.72%, more than 300, at least 12).
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
+from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal, format_percent
+
+from nicheng_report.languages import LANGUAGES
 
 from .model import Figure
 from .vocabulary import COUNT_UNITS, UNITS
 
-__all__ = ["LOCALES", "format_number", "format_figure", "unit_label"]
+__all__ = ["LOCALES", "format_date", "format_number", "format_figure", "unit_label"]
 
-LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}
+LOCALES = {language.code: language.formats for language in LANGUAGES}
 
 # Official Chinese documents write numbers without thousands separators.
 _GROUPING = {"zh": "0", "en": "#,##0"}
@@ -29,6 +33,11 @@ _QUALIFIERS = {
 
 def _pattern(lang: str, decimals: int) -> str:
     return _GROUPING[lang] + ("." + "0" * decimals if decimals else "")
+
+
+def format_date(iso: str, *, lang: str) -> str:
+    """A YYYY-MM-DD date as the page's language writes it: 2024年12月17日, 17 December 2024."""
+    return babel_format_date(date.fromisoformat(iso), "long", locale=LOCALES[lang])
 
 
 def format_number(value: Decimal, *, lang: str, decimals: int = 0) -> str:

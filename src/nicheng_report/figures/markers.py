@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
 
 from nicheng_report.errors import StaffError
 
@@ -77,10 +76,7 @@ def downloads(ctx: MarkerContext) -> str:
 def latest(ctx: MarkerContext) -> str:
     """The home page: the latest report, with links MkDocs checks (Markdown)."""
     report = ctx.latest
-    published = date.fromisoformat(report.meta.published)
-    return ctx.markdown("latest", year=report.year, data=report,
-                        published_zh=f"{published.year}年{published.month}月{published.day}日",
-                        published_en=f"{published.day} {published:%B %Y}")
+    return ctx.markdown("latest", year=report.year, data=report)
 
 
 def years(ctx: MarkerContext) -> str:

@@ -21,7 +21,7 @@ from jinja2 import Environment
 
 from nicheng_report.errors import StaffError
 
-from .formatting import format_figure, unit_label
+from .formatting import format_date, format_figure, unit_label
 
 __all__ = ["Snippet", "Snippets", "TOKEN", "render", "anchor_ids"]
 
@@ -83,7 +83,8 @@ def render(env: Environment, snippet: Snippet, *, lang: str, config: Any) -> str
     HTML keeps no blank lines: the partials were written to stay one block of
     Markdown, and the site is the same whether or not Markdown sees them."""
     template = env.get_template(f"partials/figures/{snippet.template}.html")
-    text = template.render(lang_code=lang, config=config, format_figure=format_figure, unit_label=unit_label,
+    text = template.render(lang_code=lang, config=config, format_figure=format_figure, format_date=format_date,
+                           unit_label=unit_label,
                            **snippet.context).strip()
     return text if snippet.markdown else re.sub(r"\n\s*\n", "\n", text)
 
