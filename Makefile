@@ -1,14 +1,21 @@
 # Two commands for everyone: `make serve` (or `make build`) and `make test`.
-# Each sets up .venv from requirements.txt on first use.
+# Each sets up .venv on first use, from the locks in requirements/ (written by
+# `make lock` from pyproject.toml), every package checked against its hashes
+# (`pip install --require-hashes`): `make build` and `make serve` install only what
+# the build needs (requirements/build.txt: no browser driver, no test tools);
+# `make test`, `make check` and `make bench` also what the tests need
+# (requirements/test.txt). A changed lock is installed again on the next run.
 
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.requirements-installed
+PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
+BUILD_STAMP := $(VENV)/.build-lock-installed
+TEST_STAMP  := $(VENV)/.test-lock-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup system-packages build serve test check bench check-translations new-year clean help
+.PHONY: setup system-packages build serve test check bench check-translations new-year lock clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -19,19 +26,35 @@ help:
 	@echo "make check-translations  check that every page has its twin with the same ids and figures"
 	@echo "make new-year YEAR=2025  start next year's report in both languages"
 	@echo "make bench               print build, search, size and Lighthouse figures against budgets (ARGS=--quick or --help)"
+	@echo "make lock                write requirements/*.txt (pinned, with hashes) from pyproject.toml (UPGRADE=1 for newer versions)"
 
-$(STAMP): requirements.txt pyproject.toml
+# The build's packages, hash-checked. setuptools comes first, on its own (its lines of the
+# lock): jieba is published as source only and is built with it, not with a setuptools
+# that pip would fetch unchecked into an isolated build. The project itself (src/) cannot
+# be hash-checked: it is installed after the locks, editable and without dependencies.
+$(BUILD_STAMP): requirements/build.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	sed -n '/^setuptools==/,/[^\\]$$/p' requirements/build.txt > $(VENV)/.setuptools-lock.txt
+	$(PIP) --require-hashes -r $(VENV)/.setuptools-lock.txt
+	$(PIP) --require-hashes --no-build-isolation -r requirements/build.txt
+	$(PIP) --no-deps --no-build-isolation -e .
 	touch $@
 
-setup: $(STAMP)
+# The tests' packages too (requirements/test.txt holds the build's at the same versions).
+$(TEST_STAMP): requirements/test.txt $(BUILD_STAMP)
+	$(PIP) --require-hashes --no-build-isolation -r requirements/test.txt
+	touch $@
 
-build: $(STAMP)
+setup: $(BUILD_STAMP)
+
+# Writes requirements/build.txt, test.txt and lock.txt; see scripts/lock.sh.
+lock:
+	PYTHON=$(PYTHON) UPGRADE=$(UPGRADE) UPGRADE_PACKAGE=$(UPGRADE_PACKAGE) bash scripts/lock.sh
+
+build: $(BUILD_STAMP)
 	$(PY) -m nicheng_report build
 
-serve: $(STAMP)
+serve: $(BUILD_STAMP)
 	$(PY) -m nicheng_report serve
 
 node_modules/.package-lock.json: package-lock.json
@@ -42,22 +65,22 @@ node_modules/.package-lock.json: package-lock.json
 system-packages:
 	@bash scripts/system-packages.sh
 
-test: system-packages $(STAMP) node_modules/.package-lock.json
+test: system-packages $(TEST_STAMP) node_modules/.package-lock.json
 	$(PY) -m pytest
 
-check: $(STAMP)
+check: $(TEST_STAMP)
 	$(PY) -m ruff check --quiet src hooks tests
 	$(PY) -m nicheng_report check-translations
 	$(PY) -m pytest -q -m "not slow"
 
-check-translations: $(STAMP)
+check-translations: $(BUILD_STAMP)
 	$(PY) -m nicheng_report check-translations
 
-new-year: $(STAMP)
+new-year: $(BUILD_STAMP)
 	@test -n "$(YEAR)" || { echo "usage: make new-year YEAR=2025"; exit 2; }
 	$(PY) -m nicheng_report new-year $(YEAR)
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(PY) -m nicheng_report bench $(ARGS)
 
 clean:
