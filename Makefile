@@ -49,7 +49,7 @@ setup: $(BUILD_STAMP)
 
 # Writes requirements/build.txt, test.txt and lock.txt; see scripts/lock.sh.
 lock:
-	PYTHON=$(PYTHON) UPGRADE=$(UPGRADE) UPGRADE_PACKAGE=$(UPGRADE_PACKAGE) bash scripts/lock.sh
+	PYTHON="$(PYTHON)" UPGRADE="$(UPGRADE)" UPGRADE_PACKAGE="$(UPGRADE_PACKAGE)" bash scripts/lock.sh
 
 build: $(BUILD_STAMP)
 	$(PY) -m nicheng_report build

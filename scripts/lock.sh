@@ -16,7 +16,7 @@
 # A version already in a lock is kept, so after an edit of pyproject.toml only what the
 # edit needs changes. To move on:
 #   make lock UPGRADE=1                          everything to its newest allowed release
-#   make lock UPGRADE_PACKAGE=mkdocs-material    that package (and what it needs) only
+#   make lock UPGRADE_PACKAGE=mkdocs-material    that package (and what it needs) only; several: "a b"
 #
 # pip-tools runs in a throw-away venv, installed from requirements/lock.txt with hashes.
 set -euo pipefail
@@ -28,14 +28,16 @@ trap 'rm -rf "$tool"' EXIT
 "$python" -m venv "$tool"
 "$tool/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/lock.txt
 
-upgrade=()
-[ -n "${UPGRADE:-}" ] && upgrade+=(--upgrade)
-[ -n "${UPGRADE_PACKAGE:-}" ] && upgrade+=(--upgrade-package "$UPGRADE_PACKAGE")
-
 # compile OUT NOTE PIP-COMPILE-ARGS...: the lock OUT, with NOTE as its first comment lines.
 compile() {
-  local out=$1 note=$2
+  local out=$1 note=$2 name upgrade=()
   shift 2
+  [ -n "${UPGRADE:-}" ] && upgrade+=(--upgrade)
+  # Only where OUT has it: pip-compile would add a package it is told to upgrade to any lock.
+  for name in ${UPGRADE_PACKAGE:-}; do
+    name=$(echo "$name" | tr 'A-Z_.' 'a-z--')
+    if grep -q "^$name==" "$out"; then upgrade+=(--upgrade-package "$name"); fi
+  done
   CUSTOM_COMPILE_COMMAND="make lock" "$tool/bin/pip-compile" --quiet --generate-hashes --allow-unsafe \
     --strip-extras --no-emit-index-url --no-emit-find-links "${upgrade[@]}" --output-file "$out" "$@"
   { printf '%s\n' "$note"; cat "$out"; } > "$out.new" && mv "$out.new" "$out"
