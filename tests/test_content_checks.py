@@ -81,6 +81,7 @@ SIBLINGS = {
                                  ("a.webp",)),
     "<video poster>": ('<video src="v.mp4" poster="https://example.com/p.jpg"></video>', ("p.jpg", "images/p.jpg")),
     "<input type=image>": ('<input type="image" alt="提交" src="https://example.com/b.png">', ("b.png",)),
+    "SVG <use> of another host's file": ('<svg><use href="https://example.com/icons.svg#i"/></svg>', ("icons.svg", "remove it")),
     "SVG <image>": ('<svg><image href="https://example.com/i.png"/></svg>', ("i.png",)),
     "background attribute": ('<table background="https://example.com/bg.gif"><tr><td>x</td></tr></table>', ("bg.gif",)),
     "protocol-relative URL": ("![图](//img.example.com/a.png)", ("img.example.com",)),
@@ -104,6 +105,8 @@ SIBLINGS = {
     "CSS @import in <style>": ('<style>@import "https://cdn.example.com/a.css";</style>', ("CSS url(…)", "cdn.example.com")),
     "CSS url() in <style>": ("<style>body { background: url(//example.com/bg.jpg) }</style>", ("example.com",)),
     "form posting elsewhere": ('<form action="https://example.com/f"><button>提交</button></form>', ("form", "表单")),
+    "<base> on another host": ('<base href="https://example.com/">', ("example.com", "remove it", "删除它")),
+    "<image>, which HTML reads as <img>": ('<image alt="图" src="https://example.com/a.png">', ("images/a.png",)),
     "a link's ping": ('<a href="https://example.com/" ping="https://track.example.com/p">链接</a>', ("ping", "track.example.com")),
     # code
     "inline <script>": ("<script>alert(1)</script>", ("<script>", "删除")),

@@ -9,7 +9,7 @@ and these stop the build:
 - anything a page would load from another host: <img> (and srcset), <iframe>,
   <frame>, <script src>, <link>, <source>, <video> (and its poster), <audio>,
   <track>, <input type="image">, SVG <image>/<use>, a `background` attribute, a
-  CSS url(…) or @import, a form posting elsewhere, a link's `ping`
+  CSS url(…) or @import, a form posting elsewhere, a link's `ping`, a <base>
   (protocol-relative //host/ is another host; `data:` images are fine);
 - <object> and <embed> from anywhere (object-src 'none' blocks them);
 - a `javascript:` URL, an `on…=` attribute, any <script>;
@@ -57,6 +57,7 @@ IMAGE, PAGE, MEDIA, LINKED, SCRIPT_SRC, FORM, PING, OTHER = (
 RESOURCES = {
     ("img", "src"): IMAGE, ("img", "srcset"): IMAGE, ("source", "srcset"): IMAGE,
     ("video", "poster"): IMAGE, ("input", "src"): IMAGE, ("image", "href"): IMAGE,
+    ("image", "src"): IMAGE,  # <image> outside SVG is parsed as <img>
     ("image", "xlink:href"): IMAGE, ("feimage", "href"): IMAGE, ("feimage", "xlink:href"): IMAGE,
     ("*", "background"): IMAGE,
     ("iframe", "src"): PAGE, ("frame", "src"): PAGE,
@@ -65,6 +66,7 @@ RESOURCES = {
     ("form", "action"): FORM, ("button", "formaction"): FORM, ("input", "formaction"): FORM,
     ("a", "ping"): PING, ("area", "ping"): PING,
     ("use", "href"): OTHER, ("use", "xlink:href"): OTHER,
+    ("base", "href"): OTHER,  # would send every relative URL of the page to that host
 }
 PLUGINS = {"object", "embed", "applet"}
 # Attributes whose value is a URL a browser may open or run (besides RESOURCES').
@@ -312,11 +314,15 @@ def _outside(finding: Finding, where: str, place: str) -> str:
              "(for the other language's page, the same under its own docs/ folder)",
              f"把图片下载保存到 {images}，再链接本地文件：![写明图片内容](images/{name})（另一语言的页面，"
              "在其 docs/ 文件夹下同样放一份）"))
-    if what in (PAGE, MEDIA, FORM, OTHER):
+    if what in (PAGE, MEDIA, FORM):
         return _message(place, problem, NO_OUTSIDE, (
             f"link to it instead, as an ordinary link that opens it on its own site: [title]({url}); or save the "
             f"file in {folder} and link it there",
             f"改为普通链接，读者点击后在原网站打开：[标题]({url})；或把文件保存到 {folder}，链接本地文件"))
+    if what == OTHER:
+        return _message(place, problem, NO_OUTSIDE, (
+            f"remove it, or save the file in {folder} and refer to it there",
+            f"删除它，或把文件保存到 {folder}，引用本地文件"))
     if what == PING:
         return _message(place, problem, NO_OUTSIDE, (
             "remove the ping attribute; the link itself may stay", "删除 ping 属性，链接本身可以保留"))
