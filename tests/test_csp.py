@@ -114,7 +114,7 @@ def test_the_meta_policy_blocks_code_styles_and_outside_images_without_headers(s
       image.src = "https://example.com/a.png";
       document.body.append(image);
     }""")
-    page.wait_for_function("window.__csp.length >= 3", timeout=5_000)
+    page.wait_for_function("() => window.__csp.length >= 3", timeout=5_000)  # a function: a string is eval()ed, which the policy blocks
     violations = page.evaluate("window.__csp")
     assert page.evaluate("window.__inline") is None
     assert page.evaluate("getComputedStyle(document.body).outlineWidth") != "9px"
