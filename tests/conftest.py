@@ -1,5 +1,7 @@
 """Shared fixtures: one real build of both languages per test session, a local
-HTTP server for it, and Debian's Chromium driven by Playwright."""
+HTTP server for it (no headers of its own), and Debian's Chromium driven by
+Playwright; Watch, what a browser context must never see under the site's
+Content-Security-Policy."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -107,3 +110,51 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+# --- Chromium: what must never happen under the Content-Security-Policy -------------------------
+
+CSP_LISTENER = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__csp.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} ` +
+                    `at ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
+}, true);
+"""
+
+
+class Watch:
+    """Collect, over a whole browser context, what must never happen under the CSP."""
+
+    def __init__(self, context) -> None:
+        self.context = context
+        self.problems: list[str] = []
+        context.add_init_script(CSP_LISTENER)
+        context.on("console", self._console)
+        context.on("weberror", lambda error: self.problems.append(f"page error: {error.error}"))
+        context.on("request", self._request)
+        context.on("requestfailed", self._failed)
+        context.on("response", self._response)
+        context.on("page", lambda page: page.on("worker", lambda worker: worker.on("console", self._console)))
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.problems.append(f"console: {message.text} ({message.location.get('url')})")
+
+    def _request(self, request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme not in ("data", "blob", "about") and parts.hostname != "127.0.0.1":
+            self.problems.append(f"request to another host: {request.url}")
+
+    def _failed(self, request) -> None:
+        if request.failure != "net::ERR_ABORTED":  # cancelled by leaving the page, e.g. the search worker
+            self.problems.append(f"failed: {request.url} {request.failure}")
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self.problems.append(f"{response.status}: {response.url}")
+
+    def check(self, page, where: str) -> None:
+        violations = page.evaluate("window.__csp || []")
+        self.problems.extend(f"CSP violation on {where}: {violation}" for violation in violations)
+        page.evaluate("window.__csp = []")

@@ -4,6 +4,11 @@ vnu.jar comes from npm's vnu-jar (package-lock.json) and runs on Debian's Java
 (scripts/system-packages.sh installs it). The only errors allowed are the ones
 Material's own templates make, each listed with the template it comes from;
 an error in our own markup fails, whatever page it is on.
+
+The Content-Security-Policy in every page's <meta> is checked too: vnu reads it as a
+policy (a bad source expression is an error). Its CSP warnings (not errors) come from
+checking files: 'self' of a file: page matches nothing, and it counts JSON data blocks
+as inline scripts. Chromium is the judge of what the policy allows (tests/test_csp.py).
 """
 
 from __future__ import annotations
@@ -73,6 +78,16 @@ def test_the_checker_read_every_page(site: Path, messages: list[dict]) -> None:
 def test_no_html_error_in_our_markup(messages: list[dict]) -> None:
     problems = ours(messages)
     assert not problems, "\n".join(problems)
+
+
+def test_the_checker_reads_the_policy_in_the_meta(site: Path, tmp_path: Path) -> None:
+    """No error in our policy above is no error: a bad source expression in it is one."""
+    from nicheng_report import csp
+    html = (site / "2024" / "measures" / "index.html").read_text(encoding="utf-8")
+    assert csp.meta() in html
+    (tmp_path / "page.html").write_text(html.replace(csp.meta(), csp.meta().replace("'self'", "'selff'", 1)), encoding="utf-8")
+    problems = ours(validate(tmp_path))
+    assert len(problems) == 1 and "“meta”" in problems[0] and "'selff'" in problems[0], problems
 
 
 def test_staff_text_with_quotes_and_brackets_stays_inside_its_attribute(tmp_path: Path) -> None:

@@ -33,7 +33,8 @@ import pytest
 import requests
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, Watch
+from nicheng_report import csp as policy
 from nicheng_report.testing import NGINX, nginx_worker_user, start_nginx, stop_nginx
 
 CONF = ROOT / "deploy" / "nginx.conf"
@@ -231,6 +232,7 @@ def test_security_headers(servers, site: Path) -> None:
         assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
         assert "camera=()" in headers["Permissions-Policy"]
         assert "Server" not in headers or "/" not in headers["Server"], "nginx version shown"
+        assert headers["Content-Security-Policy"] == policy.header(), "tests/test_csp.py says what to write"
         csp = csp_directives(headers["Content-Security-Policy"])
         assert csp["default-src"] == ["'self'"]
         assert csp["script-src"] == ["'self'"]
@@ -291,52 +293,6 @@ def test_404_pages_under_subpath(servers, site: Path) -> None:
 
 
 # --- Chromium --------------------------------------------------------------------------
-
-CSP_LISTENER = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__csp.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} ` +
-                    `at ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
-}, true);
-"""
-
-
-class Watch:
-    """Collect, over a whole browser context, what must never happen under the CSP."""
-
-    def __init__(self, context) -> None:
-        self.context = context
-        self.problems: list[str] = []
-        context.add_init_script(CSP_LISTENER)
-        context.on("console", self._console)
-        context.on("weberror", lambda error: self.problems.append(f"page error: {error.error}"))
-        context.on("request", self._request)
-        context.on("requestfailed", self._failed)
-        context.on("response", self._response)
-        context.on("page", lambda page: page.on("worker", lambda worker: worker.on("console", self._console)))
-
-    def _console(self, message) -> None:
-        if message.type == "error":
-            self.problems.append(f"console: {message.text} ({message.location.get('url')})")
-
-    def _request(self, request) -> None:
-        parts = urlsplit(request.url)
-        if parts.scheme not in ("data", "blob", "about") and parts.hostname != "127.0.0.1":
-            self.problems.append(f"request to another host: {request.url}")
-
-    def _failed(self, request) -> None:
-        if request.failure != "net::ERR_ABORTED":  # cancelled by leaving the page, e.g. the search worker
-            self.problems.append(f"failed: {request.url} {request.failure}")
-
-    def _response(self, response) -> None:
-        if response.status >= 400:
-            self.problems.append(f"{response.status}: {response.url}")
-
-    def check(self, page, where: str) -> None:
-        violations = page.evaluate("window.__csp || []")
-        self.problems.extend(f"CSP violation on {where}: {violation}" for violation in violations)
-        page.evaluate("window.__csp = []")
-
 
 @pytest.fixture(scope="module")
 def browsing(browser):

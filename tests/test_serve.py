@@ -1,10 +1,12 @@
 """`make serve`, run on a copy of the project: it serves both
 languages, answers a missing page with the 404 page of its language, keeps the
-last good preview when an edit breaks the build, and shows the next good edit."""
+last good preview when an edit breaks the build, and shows the next good edit;
+in Chromium, the page reloads by itself under the pages' Content-Security-Policy."""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import time
 import urllib.error
@@ -13,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, command, copy_project
+from conftest import ROOT, Watch, command, copy_project
 from nicheng_report.testing import free_port
 
 PAGE = "docs/zh/2024/measures.md"
@@ -93,3 +95,32 @@ def test_serve_answers_in_both_languages_and_keeps_the_last_good_preview(preview
     page_source = project / PAGE
     page_source.write_text(page_source.read_text(encoding="utf-8") + "\n预览测试标记。\n", encoding="utf-8")
     wait_for("rebuild with the edit", lambda: "预览测试标记" in fetch(base + "2024/measures/")[1], log)
+
+
+def test_live_reload_runs_under_the_pages_policy(preview, browser):
+    """MkDocs writes its live-reload script inline, which every page's <meta> policy blocks:
+    the preview serves it as a file, and a saved edit reloads the open page."""
+    base, project, log = preview
+    status, html = fetch(base + "2024/measures/")
+    script = re.search(r'<script src="(/livereload/[0-9]+/[0-9]+\.js)"></script></body>', html)
+    assert status == 200 and script, html[-500:]
+    assert not re.search(r"<script>", html), "an inline script, which the page's policy blocks"
+    status, code = fetch(base + script.group(1).lstrip("/"))
+    assert status == 200 and "livereload(" in code
+
+    context = browser.new_context()
+    watch = Watch(context)
+    enabled = []
+    context.on("console", lambda message: enabled.append(message.text) if "live reload" in message.text else None)
+    page = context.new_page()
+    page.goto(base + "2024/measures/")
+    deadline = time.monotonic() + 10
+    while not enabled and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert enabled, "MkDocs' live-reload script did not run"
+    source = project / PAGE
+    source.write_text(source.read_text(encoding="utf-8") + "\n实时刷新标记。\n", encoding="utf-8")
+    page.wait_for_function("() => document.body.textContent.includes('实时刷新标记')", timeout=120_000)
+    watch.check(page, "the preview")
+    context.close()
+    assert not watch.problems, "\n".join(watch.problems)

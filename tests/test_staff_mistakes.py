@@ -52,6 +52,22 @@ def build(project: Path) -> subprocess.CompletedProcess[str]:
 DATA = "docs/data/2024.yml"
 ZH = "docs/zh/2024/measures.md"
 EN = "docs/en/2024/measures.md"
+HEADING = "## (一)加强党对法治建设的组织领导"
+EN_HEADING = "## (1) Strengthening the Party's Organizational Leadership"
+
+
+def line_of(relative: str, text: str) -> int:
+    source = (ROOT / relative).read_text(encoding="utf-8")
+    return source[: source.index(text)].count("\n") + 1
+
+
+def before_heading(snippet: str, *, page: str = ZH, heading: str = HEADING) -> tuple[str, str, str]:
+    """An edit that puts `snippet` on the line of the page's first section heading (line_of())."""
+    return page, heading, f"{snippet}\n\n{heading}"
+
+
+AT = f"line {line_of(ZH, HEADING)}"          # where before_heading() puts a snippet in the Chinese page
+EN_AT = f"line {line_of(EN, EN_HEADING)}"
 
 # name -> (files and edits, phrases the message must contain)
 # Data-file mistakes are tested as units, each with its file, line, key, both languages
@@ -75,13 +91,38 @@ MISTAKES = {
                       ["docs/zh/2024/measures.md", "#no-such-part", "line", "id", "Fix:"]),
     "English page missing": ([("docs/en/2024/shortcomings.md", "DELETE", None)],
                              ["2024/shortcomings.md", "English", "缺少英文页面"]),
-    "image without alt text": ([(ZH, "## (一)加强党对法治建设的组织领导", "![](../assets/images/logo.svg)\n\n## (一)加强党对法治建设的组织领导")],
-                               [ZH, "line", "alt text", "替代文字"]),
+    "image without alt text": ([before_heading("![](../assets/images/logo.svg)")],
+                               [ZH, AT, "alt text", "替代文字"]),
     "heading id differs between languages": ([(EN, "{ #dispute-resolution }", "{ #dispute-mediation }")],
                                              ["2024/measures.md", "dispute-resolution", "dispute-mediation", "标题 id"]),
     "bad date in page metadata": ([(ZH, "---\n", "---\ndate: 2024-13-45\n")], [ZH, "2024-13-45", "YYYY-MM-DD", "年-月-日"]),
-    "raw <script> in a page": ([(ZH, "## (一)加强党对法治建设的组织领导", "<script>alert(1)</script>\n\n## (一)加强党对法治建设的组织领导")],
-                               [ZH, "line", "<script>", "删除"]),
+    "raw <script> in a page": ([before_heading("<script>alert(1)</script>")],
+                               [ZH, AT, "<script>", "删除"]),
+    # Anything a page would load from another host, code and inline styles (nicheng_report.content_checks;
+    # every sibling as a unit in tests/test_content_checks.py): the issue's five examples first.
+    "image from another host": ([before_heading("![外部图片](https://example.com/a.png)")],
+                                [ZH, AT, "another host", "example.com", "download the image into docs/zh/2024/images/",
+                                 "images/a.png", "图片来自其他网站", "下载保存到 docs/zh/2024/images/"]),
+    "embedded page from another host": ([before_heading('<iframe title="x" src="https://example.com/x"></iframe>')],
+                                        [ZH, AT, "embedded page", "嵌入的网页", "[title](https://example.com/x)", "普通链接"]),
+    "stylesheet from a CDN": ([before_heading('<link rel="stylesheet" href="https://cdn.example.com/a.css">')],
+                              [ZH, AT, "stylesheet", "cdn.example.com", "样式表", "Fix:", "修改"]),
+    "javascript: URL": ([before_heading('<a href="javascript:alert(1)">点我</a>')],
+                        [ZH, AT, "javascript:alert(1)", "Content-Security-Policy", "remove the link", "删除该链接"]),
+    "inline event handler": ([before_heading('<div onclick="alert(1)">点我</div>')],
+                             [ZH, AT, 'onclick="alert(1)"', "remove onclick", "删除 onclick"]),
+    "video from another host": ([before_heading('<video controls src="https://v.example.com/a.mp4"></video>')],
+                                [ZH, AT, "video or audio", "音视频文件来自其他网站", "link to it instead", "改为普通链接"]),
+    "CSS url() from another host": ([before_heading('<p style="background: url(https://example.com/bg.jpg)">x</p>')],
+                                    [ZH, AT, "CSS url(…)", "example.com", "images/bg.jpg", "下载保存"]),
+    "inline style": ([before_heading('<p style="color: red">红字</p>')],
+                     [ZH, AT, 'style="…"', "Content-Security-Policy", "内容安全策略", "overrides/assets/stylesheets/"]),
+    "<object> plugin": ([before_heading('<object data="report.pdf"></object>')],
+                        [ZH, AT, "<object>", "plugins", "插件", "[title](file.pdf)"]),
+    "event handler in front matter": ([(ZH, "nav_title: ", 'title: 报告<img alt="x" src="a.png" onerror="alert(1)">\nnav_title: ')],
+                                      [ZH, "front matter `title`", "页面元数据 `title`", "onerror", "删除 onerror"]),
+    "image from another host in an English page": ([before_heading("![A photo](https://example.com/a.png)", page=EN, heading=EN_HEADING)],
+                                                   [EN, EN_AT, "example.com", "docs/en/2024/images/", "图片来自其他网站"]),
     "malformed mkdocs.yml": ([("mkdocs.yml", "site_name: 泥城镇法治政府建设情况报告", "site_name: [泥城镇法治政府建设情况报告")],
                              ["mkdocs.yml", "line"]),
 }

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import shutil
 import tempfile
 import threading
 from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
+from mkdocs import livereload
 from mkdocs.livereload import LiveReloadServer
 
 from nicheng_report.commands.build import build_preview, project_argument
@@ -24,12 +26,20 @@ from nicheng_report.languages import LANGUAGES, language_of_site_path
 
 log = logging.getLogger("mkdocs.serve")
 
+# MkDocs' live-reload script, as a file: the pages' Content-Security-Policy (nicheng_report.csp)
+# runs no inline script, which is how MkDocs adds it.
+LIVERELOAD_SCRIPT = re.compile(r"/livereload/(?P<epoch>[0-9]+)/(?P<request>[0-9]+)\.js")
+
 
 class PreviewServer(LiveReloadServer):
     """MkDocs' live-reload server, answering a missing page with the 404 page of
     its language, as deploy/nginx.conf does: /en/… gets en/404.html. MkDocs
     passes its error handler only the status code, so each request thread
-    keeps its own path."""
+    keeps its own path.
+
+    MkDocs writes its live-reload script inline at the end of each page, which the
+    page's Content-Security-Policy blocks; here the page loads the same script
+    (MkDocs' own template) from /livereload/EPOCH/REQUEST.js instead."""
 
     def __init__(self, *args, **kwargs) -> None:
         self._request = threading.local()
@@ -37,7 +47,18 @@ class PreviewServer(LiveReloadServer):
 
     def serve_request(self, environ, start_response):
         self._request.path = environ.get("PATH_INFO", "/")
+        script = LIVERELOAD_SCRIPT.fullmatch(self._request.path)
+        if script:
+            code = livereload._SCRIPT_TEMPLATE.substitute(epoch=script["epoch"], request_id=script["request"]).encode()
+            start_response("200 OK", [("Content-Type", "application/javascript"), ("Content-Length", str(len(code)))])
+            return [code]
         return super().serve_request(environ, start_response)
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        body_end = content.rfind(b"</body>")
+        body_end = len(content) if body_end == -1 else body_end
+        tag = f'<script src="/livereload/{epoch}/{livereload._timestamp()}.js"></script>'.encode()
+        return content[:body_end] + tag + content[body_end:]
 
     def not_found_page(self, code: int) -> bytes | None:
         if code != 404:
