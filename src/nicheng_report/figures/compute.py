@@ -60,7 +60,8 @@ def given_values(shown: str, specs: Mapping[str, FigureSpec], lines: Lines) -> t
             number = Decimal(str(spec.value))
             check_value(shown, key, lines.get(key), spec, number, given=True)
             values[key] = number
-            decimals[key] = max(0, -number.as_tuple().exponent) if number != number.to_integral() else 0
+            written = max(0, -number.as_tuple().exponent) if number != number.to_integral() else 0
+            decimals[key] = spec.decimals if spec.decimals is not None else written   # 1.50: decimals: 2
     return values, decimals
 
 
