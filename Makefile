@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.requirements-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup system-packages build serve test check bench check-translations new-year clean help
+.PHONY: setup system-packages build serve test check bench check-translations new-year import clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -18,6 +18,8 @@ help:
 	@echo "make check               the fast lane: unit tests, the built site, translation parity, lint (under a minute)"
 	@echo "make check-translations  check that every page has its twin with the same ids and figures"
 	@echo "make new-year YEAR=2025  start next year's report in both languages"
+	@echo "make import FILE=report.docx [YEAR=2025] [REPLACE=1]"
+	@echo "                         next year's report from the official .docx or .txt, in one step"
 	@echo "make bench               print build, search, size and Lighthouse figures against budgets (ARGS=--quick or --help)"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -56,6 +58,10 @@ check-translations: $(STAMP)
 new-year: $(STAMP)
 	@test -n "$(YEAR)" || { echo "usage: make new-year YEAR=2025"; exit 2; }
 	$(PY) -m nicheng_report new-year $(YEAR)
+
+import: $(STAMP)
+	@test -n "$(FILE)" || { echo "usage: make import FILE=report.docx [YEAR=2025] [REPLACE=1]"; exit 2; }
+	$(PY) -m nicheng_report import "$(FILE)" $(if $(YEAR),--year $(YEAR)) $(if $(filter-out 0,$(REPLACE)),--replace)
 
 bench: $(STAMP)
 	$(PY) -m nicheng_report bench $(ARGS)

@@ -257,8 +257,11 @@ def report_pages(report: Report, figures: Figures, pub: Publication, previous: i
         for number, section in enumerate(report.sections):
             files[f"{section.page}.md"] = _section_page(section, report, figures, lang,
                                                         number == len(report.sections) - 1, report.title)
-        files["figures.md"] = render_template(f"{lang}/figures.md", year=pub.year, previous=previous,
-                                              title=pub.title.text(lang), todo="")
+        figures_page = render_template(f"{lang}/figures.md", year=pub.year, previous=previous,
+                                       title=pub.title.text(lang), todo="")
+        # No charts yet (staff add them under charts: in the data file, and this heading with them).
+        files["figures.md"] = re.sub(r"^## [^\n]*\{ #charts \}\n\n<!-- figures:charts -->\n\n", "", figures_page,
+                                     flags=re.MULTILINE)
         files["at-a-glance.md"] = _glance(figures, pub, lang)
         files["full.md"] = _full(report, pub, lang)
         pages[lang] = files

@@ -5,8 +5,8 @@ date) and 相关附件.
 
 Headings are found by their numbering, never by font or style. A heading that
 runs into its paragraph ("(一)持续深入学习…。坚持把…") is split at its first 。;
-a third-level number whose first sentence is long is a numbered paragraph, not a
-heading; numbered items inside a paragraph ("…目的。1、坚持…。2、坚持…") become
+a (一) or 1、 whose first sentence is long (or has several commas) is a numbered
+paragraph, not a heading; numbered items inside a paragraph ("…目的。1、坚持…。2、坚持…") become
 paragraphs of their own; 一是/二是 stay inside the paragraph. Repeated or skipped
 numbers are kept as written and listed (editor's notes). A text with no title or
 no top-level section is refused.
@@ -39,7 +39,7 @@ CHINESE_DATE = re.compile(r"^(?P<y>[〇零一二三四五六七八九○]{4})年
 ATTACHMENTS = re.compile(r"^(相关)?附件[:：]?")
 ADDRESSEE_WORDS = ("委", "政府", "人大", "办公室", "领导小组", "局", "院", "同志")
 TITLE_WORDS = ("报告", "情况", "总结")
-HEADING_MAX = 50          # a third-level heading's first sentence is at most this long, with one comma at most
+HEADING_MAX = 50          # a (一) or 1、 heading's first sentence is at most this long, with one comma at most
 TITLE_MAX = 80
 
 
@@ -168,7 +168,7 @@ def split_heading(line: str, level: int) -> tuple[str, str | None] | None:
         head, rest = line[:end.end()], line[end.end():].strip() or None
     else:
         head, rest = line, None
-    if level == 3 and (len(head) > HEADING_MAX or len(COMMA.findall(head)) > 1):
+    if level > 1 and (len(head) > HEADING_MAX or len(COMMA.findall(head)) > 1):
         return None
     return head, rest
 
@@ -302,7 +302,7 @@ def parse_report(lines: list[str], *, year: int | None = None) -> Report:
             level = 2 if second else 3
             value = chinese_number(match.group("n")) if second else int(match.group("n"))
             check_number(level, value, match.group(0), head, section.page)
-            has_level2 = any(item.kind == "heading" and item.level == 2 for item in section.items)
+            has_level2 = any(item.kind == "heading" and LEVEL2.match(item.text) for item in section.items)
             markdown_level = 2 if second or not has_level2 else 3
             parent = next((item.id for item in reversed(section.items)
                            if item.kind == "heading" and item.level < markdown_level), section.page)
