@@ -39,11 +39,13 @@ class Document:
     lines: list[str]        # the text, one paragraph a line, as received (not yet cleaned)
     kind: str               # "docx" or "txt"
     encoding: str           # "utf-8", "utf-8-sig", "gb18030", or "docx"
+    received: str | None = None   # a text file's text exactly as received (decoded, without a BOM)
 
     @property
     def text(self) -> str:
-        """The text as the project keeps it (docs/data/YEAR.official.zh.txt): UTF-8, one paragraph a line."""
-        return "\n".join(self.lines) + "\n"
+        """The text as the project keeps it (docs/data/YEAR.official.zh.txt), in UTF-8: a text file's as
+        received; a Word document's one paragraph a line."""
+        return self.received if self.received is not None else "\n".join(self.lines) + "\n"
 
 
 def read_document(path: Path) -> Document:
@@ -138,7 +140,7 @@ def _read_txt(path: Path, data: bytes) -> Document:
         raise _not_what_it_says(path, " PDF", "a PDF")
     text, encoding = decode_text(path, data)
     lines = [line for line in text.splitlines() if line.strip()]
-    return Document(lines=lines, kind="txt", encoding=encoding)
+    return Document(lines=lines, kind="txt", encoding=encoding, received=text)
 
 
 def decode_text(path: Path, data: bytes) -> tuple[str, str]:
@@ -159,7 +161,7 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
             raise _not_what_it_says(path, "二进制数据，不是文本", "binary data, not text")
         if not CJK.search(text):
             continue   # a report in Chinese: a decoding with no Chinese at all is the wrong one
-        return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+        return text, encoding
     raise Refused(f"{path.name} 的文字编码无法识别（不是 UTF-8 或 GB18030，或不含中文）。"
                   "请在记事本或 WPS 中打开，另存为“UTF-8”编码的 .txt 后再导入。",
                   f"the text encoding of {path.name} is not recognized (neither UTF-8 nor GB18030, or no Chinese "
