@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from importlib.resources import files
+from string import Template
 
 from nicheng_report.commands.new_year import render as render_template
 from nicheng_report.figures.formatting import format_date
@@ -28,6 +30,7 @@ from .structure import Item, NumberingNote, Report, Section
 __all__ = ["Publication", "report_pages", "escape"]
 
 LANGS = ("zh", "en")
+TEMPLATES = files("nicheng_report") / "templates" / "import"
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>])")
 LINE_START = re.compile(r"^([#>+\-=|]|[0-9]+[.)]\s)")
 TABLE = ("索引号", "发布机构", "公开类别", "发布时间")
@@ -66,7 +69,8 @@ def _note(note: NumberingNote, lang: str) -> str:
     if lang == "zh":
         why = {"repeated": f"与上一{part[0][1:]}的序号重复，", "skipped": "原文跳过了前面的序号，",
                "out of order": "与前文顺序不符，", "follows": "原文此前的序号有误，"}[note.problem]
-        text = f"原文{part[0]}的序号为“{note.written}”，{why}按顺序应为“{note.expected}”。本站照录原文序号，未作改动。"
+        text = "原文{0}的序号为“{1}”，{2}按顺序应为“{3}”。本站照录原文序号，未作改动。".format(
+            part[0], note.written, why, note.expected)
         return f'!!! editorial "编者注"\n\n    {text}\n'
     why = {"repeated": f"the same number as the one before {part[1]}", "skipped": "a number is skipped before it",
            "out of order": "it is out of order", "follows": "an earlier number in the original is wrong"}[note.problem]
@@ -221,22 +225,10 @@ def _full(report: Report, pub: Publication, lang: str) -> str:
 
 
 def _glance(figures: Figures, pub: Publication, lang: str) -> str:
-    """The report at a glance: its figures by group, each linked to its row on the key-figures page."""
+    """The report at a glance: its figures by group, each linked to its row on the key-figures page
+    (templates/import/LANG/at-a-glance.md)."""
     zh = lang == "zh"
-    title = pub.title.text(lang)
-    fields: dict[str, object] = {
-        "search": {"boost": "0.5"},
-        "title": f"一图读懂 · {title}" if zh else f"The report at a glance · {pub.year}",
-        "nav_title": "一图读懂" if zh else "At a glance",
-        "description": f"用数据读懂{title}。" if zh else f"The {title}, told in figures."}
-    if not zh and any(not placed.label.en for placed in figures.placed):
-        fields = {"translation": "pending", **fields}
-    intro = ("本页把报告中的数字按主题排列，每个数字都链接到[关键数据](figures.md)中的定义和出处。" if zh else
-             "This page lists the report's figures by theme; each links to its definition and source under "
-             "[Key figures](figures.md).")
-    parts = [_front(fields), f"# {'一图读懂' if zh else 'The '}{pub.year}"
-                             f"{'年度法治政府建设情况报告' if zh else ' report at a glance'} {{ #at-a-glance }}\n",
-             intro + "\n"]
+    groups = []
     for group, label in figures.groups.items():
         rows = []
         for placed in (p for p in figures.placed if p.group == group):
@@ -245,8 +237,11 @@ def _glance(figures: Figures, pub: Publication, lang: str) -> str:
                 else (UNITS[placed.found.unit][0] if zh else " " + UNITS[placed.found.unit][2])
             rows.append(f"- {placed.label.html(lang)}{'：' if zh else ': '}{{{{ {placed.key} }}}}{unit}")
         if rows:
-            parts.append(f"## {label.text(lang)} {{ #glance-{group.replace('_', '-')} }}\n\n" + "\n".join(rows) + "\n")
-    return "\n".join(parts).rstrip("\n") + "\n"
+            groups.append(f"## {label.text(lang)} {{ #glance-{group.replace('_', '-')} }}\n\n" + "\n".join(rows))
+    pending = "translation: pending\n" if not zh and any(not p.label.en for p in figures.placed) else ""
+    text = Template((TEMPLATES / lang / "at-a-glance.md").read_text(encoding="utf-8")).substitute(
+        title=pub.title.text(lang), year=pub.year, groups="\n\n".join(groups), pending=pending)
+    return text.rstrip("\n") + "\n"
 
 
 def report_pages(report: Report, figures: Figures, pub: Publication, previous: int) -> dict[str, dict[str, str]]:

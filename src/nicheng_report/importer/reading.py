@@ -15,6 +15,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 __all__ = ["Refused", "Document", "read_document", "decode_text"]
 
@@ -71,25 +72,25 @@ def read_document(path: Path) -> Document:
     return _read_txt(path, data)
 
 
-def _not_what_it_says(path: Path, found: str, found_en: str) -> Refused:
-    return Refused(f"{path.name} 的扩展名是 {path.suffix}，但内容是{found}。请用 Word 打开后另存为 .docx，或把正文存为 .txt。",
+def _not_what_it_says(path: Path, found: str, found_en: str) -> NoReturn:
+    raise Refused(f"{path.name} 的扩展名是 {path.suffix}，但内容是{found}。请用 Word 打开后另存为 .docx，或把正文存为 .txt。",
                    f"{path.name} is named {path.suffix} but holds {found_en}. Open it in Word and save it as .docx, "
                    "or save the text as .txt.")
 
 
 def _read_docx(path: Path, data: bytes) -> Document:
     if data.startswith(OLE_MAGIC):
-        raise _not_what_it_says(path, "旧的 Word 格式（.doc）", "an old Word document (.doc)")
+        _not_what_it_says(path, "旧的 Word 格式（.doc）", "an old Word document (.doc)")
     if data.startswith(PDF_MAGIC):
-        raise _not_what_it_says(path, " PDF", "a PDF")
+        _not_what_it_says(path, " PDF", "a PDF")
     if not data.startswith(ZIP_MAGIC) or not zipfile.is_zipfile(path):
-        raise _not_what_it_says(path, "文本或其他格式，不是 Word 文档", "no Word document (text or another format)")
+        _not_what_it_says(path, "文本或其他格式，不是 Word 文档", "no Word document (text or another format)")
     try:
         with zipfile.ZipFile(path) as archive:
             if "word/document.xml" not in archive.namelist():
-                raise _not_what_it_says(path, "压缩包，不是 Word 文档", "a zip archive, not a Word document")
+                _not_what_it_says(path, "压缩包，不是 Word 文档", "a zip archive, not a Word document")
     except zipfile.BadZipFile:
-        raise _not_what_it_says(path, "损坏的压缩文件", "a damaged zip file") from None
+        _not_what_it_says(path, "损坏的压缩文件", "a damaged zip file")
     import docx  # python-docx, only when a .docx is read
 
     try:
@@ -133,11 +134,11 @@ def _paragraph_lines(paragraph) -> list[str]:
 
 def _read_txt(path: Path, data: bytes) -> Document:
     if data.startswith(ZIP_MAGIC):
-        raise _not_what_it_says(path, " Word 文档或其他压缩文件", "a Word document or another zip file")
+        _not_what_it_says(path, " Word 文档或其他压缩文件", "a Word document or another zip file")
     if data.startswith(OLE_MAGIC):
-        raise _not_what_it_says(path, "旧的 Word 格式（.doc）", "an old Word document (.doc)")
+        _not_what_it_says(path, "旧的 Word 格式（.doc）", "an old Word document (.doc)")
     if data.startswith(PDF_MAGIC):
-        raise _not_what_it_says(path, " PDF", "a PDF")
+        _not_what_it_says(path, " PDF", "a PDF")
     text, encoding = decode_text(path, data)
     lines = [line for line in text.splitlines() if line.strip()]
     return Document(lines=lines, kind="txt", encoding=encoding, received=text)
@@ -158,7 +159,7 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         if BINARY.search(text):
-            raise _not_what_it_says(path, "二进制数据，不是文本", "binary data, not text")
+            _not_what_it_says(path, "二进制数据，不是文本", "binary data, not text")
         if not CJK.search(text):
             continue   # a report in Chinese: a decoding with no Chinese at all is the wrong one
         return text, encoding
