@@ -40,9 +40,23 @@ def test_a_word_document_reads_paragraph_by_paragraph_ignoring_styles(tmp_path):
     assert document.kind == "docx"
     lines = [line.strip("\u3000") for line in document.lines]
     expected = plain_word_text().splitlines()
-    # the manual line break in the preamble starts a new line; nothing else differs
-    assert "".join(lines) == "".join(expected)
-    assert lines[0] == "浦兴路街道办事处" and lines[3] == "2022年,"
+    # the manual line break inside the preamble's sentence only wrapped it: one line, as in Word
+    assert lines == expected
+    assert lines[0] == "浦兴路街道办事处" and lines[3].startswith("2022年,街道坚持")
+
+
+def test_a_manual_line_break_after_a_heading_starts_a_new_line(tmp_path):
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.add_run("(一)加强学习。").add_break()
+    paragraph.add_run("全年学习12次,")
+    paragraph.runs[-1].add_break()
+    paragraph.add_run("覆盖全体干部。")
+    path = tmp_path / "breaks.docx"
+    document.save(str(path))
+    assert read_document(path).lines == ["(一)加强学习。", "全年学习12次,覆盖全体干部。"]
 
 
 def test_a_table_in_a_word_document_is_read_cell_by_cell(tmp_path):

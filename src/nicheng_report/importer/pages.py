@@ -238,9 +238,9 @@ def _glance(figures: Figures, pub: Publication, lang: str) -> str:
             rows.append(f"- {placed.label.html(lang)}{'：' if zh else ': '}{{{{ {placed.key} }}}}{unit}")
         if rows:
             groups.append(f"## {label.text(lang)} {{ #glance-{group.replace('_', '-')} }}\n\n" + "\n".join(rows))
-    pending = "translation: pending\n" if not zh and any(not p.label.en for p in figures.placed) else ""
+    # English: the site's own words; a label without English shows the Chinese, marked as Chinese.
     text = Template((TEMPLATES / lang / "at-a-glance.md").read_text(encoding="utf-8")).substitute(
-        title=pub.title.text(lang), year=pub.year, groups="\n\n".join(groups), pending=pending)
+        title=pub.title.text(lang), year=pub.year, groups="\n\n".join(groups))
     return text.rstrip("\n") + "\n"
 
 

@@ -25,6 +25,7 @@ BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"        # .doc, .xls (Word 97-2003)
 PDF_MAGIC = b"%PDF"
+NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[、.．])")
 
 
 class Refused(Exception):
@@ -128,8 +129,15 @@ def _unique_cells(cells: list) -> list:
 
 
 def _paragraph_lines(paragraph) -> list[str]:
-    """A paragraph's text; a manual line break (Shift+Enter) starts a new line."""
-    return [part for part in re.split(r"[\n\v\r]", paragraph.text.replace("\t", " "))]
+    """A paragraph's text. A manual line break (Shift+Enter) starts a new line after a sentence
+    or a heading, or before a numbered heading; inside a sentence it only wrapped the line."""
+    lines: list[str] = []
+    for part in re.split(r"[\n\v\r]", paragraph.text.replace("\t", " ")):
+        if lines and not re.search(r"[。！？!?：:；;]\s*$", lines[-1]) and not NUMBERED.match(part.strip()):
+            lines[-1] += part
+        else:
+            lines.append(part)
+    return lines
 
 
 def _read_txt(path: Path, data: bytes) -> Document:
