@@ -3,7 +3,9 @@
 The source is the project's own copy of the published report,
 docs/data/2024.official.zh.txt (the text as received, kept beside the year's
 data). Only the text-extraction spaces may differ; editorial notes are marked
-and are the only additions inside the official text.
+and are the only additions inside the official text. Every other year kept with
+its official text (as `make import` saves it, docs/data/YEAR.official.zh.txt) is
+checked the same way: its report pages hold that text and nothing else.
 """
 
 from __future__ import annotations
