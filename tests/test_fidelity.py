@@ -3,7 +3,9 @@
 The source is the project's own copy of the published report,
 docs/data/2024.official.zh.txt (the text as received, kept beside the year's
 data). Only the text-extraction spaces may differ; editorial notes are marked
-and are the only additions inside the official text.
+and are the only additions inside the official text. Every other year kept with
+its official text (as `make import` saves it, docs/data/YEAR.official.zh.txt) is
+checked the same way: its report pages hold that text and nothing else.
 """
 
 from __future__ import annotations
@@ -102,6 +104,30 @@ def test_slips_are_kept_with_a_visible_editorial_note(soup, page, slip, note):
     assert slip in text.replace("¶", "")
     notes = " ".join(n.get_text(" ") for n in soup(page).select(".admonition.editorial"))
     assert "编者注" in notes and note in notes
+
+
+def official_years() -> list[int]:
+    return sorted(int(path.name[:4]) for path in (ROOT / "docs" / "data").glob("[0-9][0-9][0-9][0-9].official.zh.txt"))
+
+
+def body(lines: list[str]) -> str:
+    """A year's official text from its title on: the portal's metadata lines (索引号 …) left out, and
+    the first title of a text that repeats it after them (as the portal's text does)."""
+    kept = [line for line in lines if line.strip() and not re.match(r"\s*(索引号|公开类别)", line)]
+    return squash("".join(kept[1:] if len(kept) > 1 and kept[0].strip() == kept[1].strip() else kept))
+
+
+@pytest.mark.parametrize("year", official_years())
+def test_every_year_holds_its_official_text(soup, year):
+    """Every year kept with its official text (docs/data/YEAR.official.zh.txt, as `make import` saves it):
+    its report pages, in the nav's order, hold that text and nothing else."""
+    from nicheng_report.nav import config_nav, expand
+
+    pages = [path.removesuffix(".md") for path in expand(config_nav(ROOT), ROOT).years[year]
+             if not path.endswith(("/figures.md", "/at-a-glance.md", "/full.md"))]
+    lines = (ROOT / "docs" / "data" / f"{year}.official.zh.txt").read_text(encoding="utf-8").splitlines()
+    actual = "".join(official_text(soup, f"{page}/".replace("/index/", "/")) for page in pages)
+    assert actual == body(lines), first_difference(body(lines), actual)
 
 
 def test_extraction_spaces_are_gone_but_nothing_else_changed(soup, source_lines):

@@ -54,6 +54,16 @@ CHINESE_IN_PYTHON = {
     "src/nicheng_report/bench/builds.py": "test input of the benchmark",
     "src/nicheng_report/bench/rebuild.py": "test input of the benchmark",
     "src/nicheng_report/bench/search.py": "test queries of the benchmark",
+    "src/nicheng_report/importer/cleaning.py": "the Chinese characters and punctuation it joins across spaces",
+    "src/nicheng_report/importer/datafile.py": "the imported data file's comments, written for staff",
+    "src/nicheng_report/importer/figures.py": "units, qualifiers and filler words as the official text writes them",
+    "src/nicheng_report/importer/keys.py": "numbering and quotes of the official text, a group's name for staff",
+    "src/nicheng_report/importer/names.py": "the genre's section names and terms, read in the official text",
+    "src/nicheng_report/importer/pages.py": "the text of an imported year's pages (as new_year.py's skeleton)",
+    "src/nicheng_report/importer/reading.py": "what a refused file holds, passed to its bilingual refusal",
+    "src/nicheng_report/importer/run.py": "the portal's metadata labels and dates as the official text writes them",
+    "src/nicheng_report/importer/structure.py": "numbering, dates and words of the official text",
+    "src/nicheng_report/importer/summary.py": "the summary `make import` prints for staff",
 }
 
 

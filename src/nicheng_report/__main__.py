@@ -9,6 +9,7 @@ COMMANDS = {
     "build": "build both languages into site/, atomically (make build)",
     "serve": "live preview of both languages (make serve)",
     "new-year": "start next year's report in both languages (make new-year YEAR=2025)",
+    "import": "next year's report from the official .docx or .txt, in one step (make import FILE=report.docx)",
     "check-translations": "every page has its twin with the same ids and figures (make check-translations)",
     "screenshots": "Chromium screenshots of built pages at phone and desktop widths",
     "bench": "build, search, size and Lighthouse figures against budgets (make bench)",
@@ -24,7 +25,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {name:<{width}}  {what}", file=sys.stderr)
         return 2
     name, rest = args[0], args[1:]
-    module = "bench" if name == "bench" else f"commands.{name.replace('-', '_')}"  # the bench: a package of its own
+    # The bench and the importer: packages of their own.
+    module = {"bench": "bench", "import": "importer"}.get(name, f"commands.{name.replace('-', '_')}")
     return importlib.import_module(f"nicheng_report.{module}").main(rest) or 0
 
 

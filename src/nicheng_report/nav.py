@@ -114,12 +114,33 @@ def _years(pattern: Any, root: Path, result: ExpandedNav) -> list:
     for year in report_years(root):
         pages = [path.replace(YEAR, str(year), 1) for path in paths]
         present = [page for page in pages if (original / page).is_file()]
+        own = year_sections(original, year)
+        if own:   # an imported year names its section pages: index first, then them, then the rest
+            first = [page for page in present[:1] if page.endswith("/index.md")]
+            present = first + own + [page for page in present if page not in first and page not in own]
         # A year without its pages (a data file alone) lists the first, which MkDocs then reports missing.
         result.years[year] = present or pages[:1]
     result.unknown = [path for path in paths
                       if result.years and not any((original / path.replace(YEAR, str(year), 1)).is_file()
                                                   for year in result.years)]
     return [{str(year): pages} for year, pages in result.years.items()]
+
+
+def year_sections(original: Path, year: int) -> list[str]:
+    """The section pages a year's index.md names in its front matter (`sections:`, file names in
+    the report's order), as `make import` writes them: a report's own parts, whatever their names,
+    are listed without editing the nav. A year without `sections:` follows the pattern alone."""
+    index = original / str(year) / "index.md"
+    if not index.is_file():
+        return []
+    meta, _ = front_matter_and_h1(index.read_text(encoding="utf-8"))
+    names = meta.get("sections") or []
+    if not isinstance(names, list) or not all(isinstance(name, str) and name.endswith(".md") and "/" not in name
+                                              for name in names):
+        raise StaffError(f"{ORIGINAL.docs}/{year}/index.md: `sections:` must list the report's section pages, one "
+                         "file name a line (`- measures.md`). Fix: write `sections:` as such a list, or delete it. "
+                         "/ 修改：sections: 下每行写一个本年度章节页面的文件名，如 `- measures.md`，或删除这一项。")
+    return [f"{year}/{name}" for name in names]
 
 
 def labelled_page(name: Any, path: str) -> str:

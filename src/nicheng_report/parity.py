@@ -4,6 +4,12 @@ A page and its twin must have the same heading ids and the same figure
 placeholders. hooks/parity.py warns during the build (and so fails it, being
 strict) naming the page and what differs; `make check-translations` runs the
 same comparison over every page at once.
+
+An English page whose translation is still to be made says so in its front
+matter, `translation: pending` (`make import` writes its pages that way: the
+Chinese text, the same ids and placeholders, no invented English). Such a page
+is accepted, explicitly: it must still have the same ids and figures, and
+`make check-translations` lists it as pending; the site shows a notice on it.
 """
 
 from __future__ import annotations
@@ -14,6 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
+TRANSLATION = re.compile(r"^translation:[ \t]*(?P<value>.*?)[ \t]*$", re.MULTILINE)
+PENDING = "pending"
 HEADING_ID = re.compile(r"\{:?\s*#([A-Za-z0-9_-]+)[^}]*\}")
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 CODE_FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
@@ -33,13 +42,37 @@ def signature(markdown: str) -> tuple[list[str], Counter]:
     return HEADING_ID.findall(text), Counter(PLACEHOLDER.findall(text))
 
 
+def translation_state(markdown: str) -> str | None:
+    """The page's `translation:` front-matter field ("pending"), or None when it has none."""
+    front = FRONT_MATTER.match(markdown)
+    found = TRANSLATION.search(front.group(1)) if front else None
+    return found.group("value").strip("'\"") if found else None
+
+
+def is_pending(en_path: Path) -> bool:
+    return en_path.is_file() and translation_state(en_path.read_text(encoding="utf-8")) == PENDING
+
+
+def pending_pages(root: Path) -> list[str]:
+    """The English pages (relative to docs/en) whose translation is pending, accepted as such."""
+    en_root = root / "docs" / "en"
+    return [path.relative_to(en_root).as_posix() for path in sorted(en_root.rglob("*.md")) if is_pending(path)]
+
+
 def compare(zh_path: Path, en_path: Path, shown: str) -> list[Difference]:
     """Differences between a Chinese page and its English twin."""
     if not en_path.exists():
         return [Difference(shown, f"no English twin: docs/en/{shown} is missing / 缺少英文页面")]
     zh_ids, zh_figures = signature(zh_path.read_text(encoding="utf-8"))
-    en_ids, en_figures = signature(en_path.read_text(encoding="utf-8"))
+    en_text = en_path.read_text(encoding="utf-8")
+    en_ids, en_figures = signature(en_text)
     problems: list[Difference] = []
+    state = translation_state(en_text)
+    if state is not None and state != PENDING:
+        problems.append(Difference(shown, f"`translation: {state}` in docs/en/{shown}: the only value is `pending` "
+                                          "/ translation: 只能写 pending. Fix: write `translation: pending` while the "
+                                          "page waits for its translation, and delete the line once it is translated "
+                                          "/ 修改：译文未完成时写 translation: pending，译好后删除这一行。"))
     if zh_ids != en_ids:
         only_zh = [i for i in zh_ids if i not in en_ids]
         only_en = [i for i in en_ids if i not in zh_ids]

@@ -21,6 +21,7 @@ Modules, one concern each:
     search      4 keystroke-to-results time in Chromium
     lighthouse  7 Lighthouse scores (npm lighthouse, Debian's Chromium)
     stages      8 where a build spends its time, from MkDocs events (timeline, hooks/)
+    importing   9 `make import` of the 2024 official text: time, and recall/precision against the 2024 pages
     machine     the machine and its load during the run
     cli         options, the order of the sections, the printed report
 """

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from nicheng_report.bench.builds import bench_builds, bench_scale, precompress_plain
 from nicheng_report.bench.common import log, snapshot
+from nicheng_report.bench.importing import bench_import
 from nicheng_report.bench.lighthouse import bench_lighthouse
 from nicheng_report.bench.machine import LoadSampler, machine
 from nicheng_report.bench.rebuild import bench_rebuild
@@ -129,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         upload_size(table, site)
         bench_rebuild(table, work, project, settings["rebuilds"])
+        bench_import(table, work, project, 2 if args.quick else 3)
         index_sizes(table, site)
         if not args.no_browser:
             bench_browser(table, work, project, site, lighthouse_root=root if settings["lighthouse"] else None,

@@ -47,7 +47,7 @@ def bar_chart(data: ReportData, chart_id: str, *, lang: str) -> Chart:
     figures = [data.figures[key] for key in spec.figures if key in data.figures]
     largest = max((f.value for f in figures), default=Decimal(0)) or Decimal(1)
     bars = tuple(
-        Bar(figure=f, label=getattr(f.label, lang), text=format_figure(f, lang=lang),
+        Bar(figure=f, label=f.label.text(lang), text=format_figure(f, lang=lang),
             y=index * ROW_HEIGHT, width=round(float(f.value / largest) * LONGEST_BAR, 2))
         for index, f in enumerate(figures)
     )

@@ -11,15 +11,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from .expressions import ExpressionError, evaluate, keys_in
 from .messages import FigureDataError, did_you_mean
-from .schema import FigureSpec, Text
-from .vocabulary import COUNT_UNITS, KEY_PATTERN
+from .schema import FigureSpec, Label
+from .vocabulary import COUNT_UNITS, KEY_PATTERN, SCALES
 
 __all__ = ["check_key", "given_values", "derive", "run_checks"]
 
 Lines = Mapping[str, int]
 
 
-def check_key(shown: str, key: str, line: int | None, groups: Mapping[str, Text]) -> None:
+def check_key(shown: str, key: str, line: int | None, groups: Mapping[str, Label]) -> None:
     """A figure key is dotted lower-case words, and its first word is a group."""
     if not KEY_PATTERN.match(key):
         raise FigureDataError(shown, line, key, f"键名 `{key}` 格式不对。", f"the key `{key}` is not a valid key.",
@@ -44,7 +44,8 @@ def check_value(shown: str, key: str, line: int | None, spec: FigureSpec, value:
         raise FigureDataError(shown, line, key, f"{what_zh}百分比不能超过 100（现在是 {value}）。",
                               f"{what_en or 'a '}percentage cannot exceed 100 (it is {value}).",
                               "百分比写成 0 到 100 之间的数，例如 98.72。", "write percentages from 0 to 100, e.g. 98.72.")
-    if given and spec.unit in COUNT_UNITS and value != value.to_integral():
+    whole = value * SCALES[spec.scale] if spec.scale else value   # 1.2万人次 is 12000
+    if given and spec.unit in COUNT_UNITS and whole != whole.to_integral():
         raise FigureDataError(shown, line, key, f"件数、次数必须是整数（现在是 {value}）。",
                               f"a count must be a whole number (it is {value}).",
                               "去掉小数部分。", "remove the decimal part.")
@@ -59,7 +60,8 @@ def given_values(shown: str, specs: Mapping[str, FigureSpec], lines: Lines) -> t
             number = Decimal(str(spec.value))
             check_value(shown, key, lines.get(key), spec, number, given=True)
             values[key] = number
-            decimals[key] = max(0, -number.as_tuple().exponent) if number != number.to_integral() else 0
+            written = max(0, -number.as_tuple().exponent) if number != number.to_integral() else 0
+            decimals[key] = spec.decimals if spec.decimals is not None else written   # 1.50: decimals: 2
     return values, decimals
 
 

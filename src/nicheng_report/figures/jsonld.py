@@ -40,13 +40,13 @@ def report_jsonld(data: ReportData, lang: str) -> dict[str, Any]:
     return {
         "@context": "https://schema.org",
         "@type": "Report",
-        "name": getattr(data.meta.title, lang),
+        "name": data.meta.title.text(lang),
         "inLanguage": language(lang).hreflang,
         "datePublished": data.meta.published,
         "dateCreated": data.meta.signed,
         "temporalCoverage": data.meta.period,
         "isBasedOn": data.meta.source_url,
-        "publisher": {"@type": "GovernmentOrganization", "name": getattr(data.meta.publisher, lang),
+        "publisher": {"@type": "GovernmentOrganization", "name": data.meta.publisher.text(lang),
                       "address": {"@type": "PostalAddress", "addressLocality": words["locality"],
                                   "addressRegion": words["region"], "addressCountry": "CN"}},
         **({"translationOfWork": {"@type": "Report", "name": data.meta.title.zh, "inLanguage": "zh-CN"}}
@@ -60,13 +60,13 @@ def dataset_jsonld(data: ReportData, lang: str) -> dict[str, Any]:
     return {
         "@context": "https://schema.org",
         "@type": "Dataset",
-        "name": getattr(data.meta.title, lang) + words["dataset"],
+        "name": data.meta.title.text(lang) + words["dataset"],
         "description": words["description"],
         "inLanguage": language(lang).hreflang,
         "temporalCoverage": data.meta.period,
         "datePublished": data.meta.published,
         "isBasedOn": data.meta.source_url,
-        "creator": {"@type": "GovernmentOrganization", "name": getattr(data.meta.publisher, lang)},
+        "creator": {"@type": "GovernmentOrganization", "name": data.meta.publisher.text(lang)},
         "distribution": [{"@type": "DataDownload", "encodingFormat": fmt, "contentUrl": f"../data/{name}"}
                          for name, fmt in OPEN_DATA_FORMATS],
     }

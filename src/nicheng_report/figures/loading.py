@@ -56,7 +56,8 @@ def load_report_data(path: Path | str, *, display_path: str | None = None) -> Re
         key: Figure(key=key, group=key.split(".", 1)[0], value=values[key], decimals=decimals[key],
                     unit=spec.unit, qualifier=spec.qualifier, origin=spec.origin,
                     period=spec.period or parsed.report.period, section=spec.section, label=spec.label,
-                    definition=spec.definition, formula=spec.formula, line=lines.get(key))
+                    definition=spec.definition, formula=spec.formula, line=lines.get(key),
+                    written=spec.written, scale=spec.scale, review=spec.review, sentence=spec.sentence)
         for key, spec in parsed.figures.items()
     }
     return ReportData(path=path, year=parsed.report.year, meta=parsed.report, groups=dict(parsed.groups),

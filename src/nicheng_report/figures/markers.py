@@ -50,8 +50,8 @@ def tables(ctx: MarkerContext) -> str:
     """The key-figures page: a heading and a table per group."""
     lang = ctx.page.lang
     return "\n\n".join(
-        f"## {getattr(label, lang)} {{ #group-{group.replace('_', '-')} }}\n\n"
-        + ctx.block("table", figures=figures, caption=getattr(label, lang), year=ctx.year)
+        f"## {label.text(lang)} {{ #group-{group.replace('_', '-')} }}\n\n"
+        + ctx.block("table", figures=figures, caption=label.html(lang), year=ctx.year)
         for group, label, figures in ctx.data.by_group())
 
 

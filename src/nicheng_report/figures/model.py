@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from .schema import ChartSpec, ReportMeta, Text
+from .schema import ChartSpec, Label, ReportMeta, Text
 
 __all__ = ["Figure", "ReportData"]
 
@@ -22,10 +22,14 @@ class Figure:
     origin: str
     period: str
     section: str
-    label: Text
+    label: Label
     definition: Text | None
     formula: str | None
     line: int | None
+    written: str | None = None      # how the Chinese original writes it, "#" for the number
+    scale: str | None = None        # 万 or 亿: the report writes the number in that unit
+    review: bool = False            # imported, not yet checked by staff
+    sentence: str | None = None     # the official sentence that states it (make import)
 
     @property
     def anchor(self) -> str:
@@ -46,7 +50,7 @@ class ReportData:
     path: Path
     year: int
     meta: ReportMeta
-    groups: dict[str, Text]
+    groups: dict[str, Label]
     figures: dict[str, Figure] = field(repr=False)
     checks: tuple[str, ...] = ()
     cards: tuple[str, ...] = ()                                       # keys of the home page's cards

@@ -25,7 +25,7 @@ def figure_rows(data: ReportData) -> list[dict[str, Any]]:
         "key": f.key,
         "group": f.group,
         "label_zh": f.label.zh,
-        "label_en": f.label.en,
+        "label_en": f.label.en or "",
         "value": f.value,
         "unit": f.unit,
         "qualifier": f.qualifier,
@@ -66,11 +66,17 @@ def figures_json(data: ReportData) -> str:
 
 
 def datapackage_json(data: ReportData) -> str:
-    """A Frictionless Data Package describing figures.csv with a Table Schema."""
+    """A Frictionless Data Package describing figures.csv with a Table Schema. The units and
+    qualifiers allowed are those the year uses, in the vocabulary's order; an English label
+    is required once every figure has one (an imported year's labels wait for translation)."""
+    def used(vocabulary: Any, field: str) -> list[str]:
+        return [name for name in vocabulary if any(getattr(f, field) == name for f in data.figures.values())]
+
+    translated = all(f.label.en for f in data.figures.values())
     package = {
         "profile": "tabular-data-package",
         "name": f"nicheng-rule-of-law-report-{data.year}",
-        "title": f"{data.meta.title.zh} / {data.meta.title.en}",
+        "title": " / ".join(filter(None, (data.meta.title.zh, data.meta.title.en))),
         "description": "Figures stated in, or computed from, the report. "
                        "origin=stated: written in the report; described: stated in words; "
                        "computed: derived by this site, not by the report.",
@@ -91,11 +97,11 @@ def datapackage_json(data: ReportData) -> str:
                                                                         "pattern": r"[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)+"}},
                     {"name": "group", "type": "string", "constraints": {"required": True, "enum": list(data.groups)}},
                     {"name": "label_zh", "type": "string", "constraints": {"required": True}},
-                    {"name": "label_en", "type": "string", "constraints": {"required": True}},
+                    {"name": "label_en", "type": "string", "constraints": {"required": translated}},
                     {"name": "value", "type": "number", "constraints": {"required": True, "minimum": 0}},
-                    {"name": "unit", "type": "string", "constraints": {"required": True, "enum": list(UNITS)}},
+                    {"name": "unit", "type": "string", "constraints": {"required": True, "enum": used(UNITS, "unit")}},
                     {"name": "qualifier", "type": "string",
-                     "constraints": {"required": True, "enum": list(QUALIFIERS)}},
+                     "constraints": {"required": True, "enum": used(QUALIFIERS, "qualifier")}},
                     {"name": "origin", "type": "string",
                      "constraints": {"required": True, "enum": list(ORIGINS)}},
                     {"name": "period", "type": "string", "constraints": {"required": True}},

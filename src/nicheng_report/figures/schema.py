@@ -11,12 +11,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from .vocabulary import ORIGINS, QUALIFIERS, SECTION_PATTERN, UNITS
+from nicheng_report.languages import ORIGINAL
 
-__all__ = ["Text", "ReportMeta", "FigureSpec", "ChartSpec", "DataFile", "Unit", "Qualifier", "Origin"]
+from .vocabulary import CARRIED_UNITS, ORIGINS, QUALIFIER_WORDS, QUALIFIERS, SCALES, SECTION_PATTERN, UNITS
+
+__all__ = ["Text", "Label", "ReportMeta", "FigureSpec", "ChartSpec", "DataFile", "Unit", "Qualifier", "Origin"]
 
 Unit = Literal[tuple(UNITS)]  # type: ignore[valid-type]
 Qualifier = Literal[QUALIFIERS]  # type: ignore[valid-type]
+Scale = Literal[tuple(SCALES)]  # type: ignore[valid-type]
 Origin = Literal[ORIGINS]  # type: ignore[valid-type]
 
 
@@ -36,11 +39,35 @@ class Text(_Strict):
         return value
 
 
+class Label(_Strict):
+    """A name in Chinese and, once translated, in English. Until then (`make import` writes
+    no English) English pages show the Chinese, marked as Chinese: nothing is invented."""
+
+    zh: str
+    en: str | None = None
+
+    @field_validator("zh", "en")
+    @classmethod
+    def _not_blank(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("must not be empty")
+        return value
+
+    def text(self, lang: str) -> str:
+        """The name in `lang`, else the Chinese: for plain text (JSON-LD, an SVG's title)."""
+        return getattr(self, lang, None) or self.zh
+
+    def html(self, lang: str) -> str:
+        """The name in `lang`, else the Chinese in a span marked as Chinese: for HTML and Markdown."""
+        value = getattr(self, lang, None)
+        return value if value else f'<span lang="{ORIGINAL.hreflang}">{self.zh}</span>'
+
+
 class ReportMeta(_Strict):
     year: int
     period: str
-    title: Text
-    publisher: Text
+    title: Label
+    publisher: Label
     published: str
     signed: str
     source_url: str
@@ -61,8 +88,16 @@ class FigureSpec(_Strict):
     origin: Origin
     period: str | None = None
     section: str
-    label: Text
+    label: Label
     definition: Text | None = None
+    # How the Chinese original writes it, "#" for the number: "#余万元", "超过#%", "#万余".
+    written: str | None = None
+    # The report writes the number in 万 or 亿 (1.2万人次): English shows it whole.
+    scale: Scale | None = None
+    # `make import` sets review: true and the sentence that states the figure; staff
+    # remove review: once they have checked it.
+    review: bool = False
+    sentence: str | None = None
 
     @field_validator("section")
     @classmethod
@@ -79,7 +114,22 @@ class FigureSpec(_Strict):
             raise ValueError("a derived figure needs decimals (how many digits to keep)")
         if self.origin == "computed" and self.formula is None:
             raise ValueError("origin computed needs a formula")
+        if self.written is not None:
+            self._check_written(self.written)
+        if self.scale is not None and self.unit in CARRIED_UNITS:
+            raise ValueError(f"scale is for counts written in 万 or 亿; {self.unit} carries its own unit")
         return self
+
+    def _check_written(self, written: str) -> None:
+        if written.count("#") != 1:
+            raise ValueError('written must hold one "#" where the number goes, e.g. "#余" or "超过#%"')
+        words = QUALIFIER_WORDS[self.qualifier]
+        if words and not any(word in written for word in words):
+            raise ValueError(f"written {written!r} has no word of the qualifier {self.qualifier} ({'、'.join(words)})")
+        if self.unit in CARRIED_UNITS and UNITS[self.unit][0] not in written:
+            raise ValueError(f"written {written!r} must hold the unit {UNITS[self.unit][0]}")
+        if self.scale is not None and self.scale not in written:
+            raise ValueError(f"written {written!r} must hold the scale {self.scale}")
 
 
 class ChartSpec(_Strict):
@@ -92,9 +142,10 @@ class ChartSpec(_Strict):
 
 class DataFile(_Strict):
     report: ReportMeta
-    groups: dict[str, Text]
+    groups: dict[str, Label]
     figures: dict[str, FigureSpec]
     checks: list[str] = []
     # Optional: a new year's skeleton has neither until its figures are in.
     cards: list[str] = []                # figures shown as cards on the home page (latest year)
     charts: dict[str, ChartSpec] = {}    # chart id -> chart, in the order shown
+    search_terms: list[str] = []         # the year's own words for the Chinese search (names, brands)

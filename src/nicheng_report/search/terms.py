@@ -4,8 +4,9 @@ and keep jieba's segmentations between builds (hooks/search_terms.py wires it in
 Material's search plugin segments Chinese text with jieba; without these words
 a query such as 文元调解工作室 or 双随机一公开 would not match the passage. The
 terms come from the glossary (docs/data/glossary.yml): its entries, and its
-`search_terms:` list of search-only words, so no dictionary file path depends
-on the working directory.
+`search_terms:` list of search-only words; and from each year's data file, its
+own `search_terms:` (the names and brands of that report, which `make import`
+collects). No dictionary file path depends on the working directory.
 
 Loading jieba's dictionary costs about a second in every build. How jieba cuts
 a text depends only on the text, jieba's version and dictionary, and the terms
@@ -24,9 +25,15 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import re
+
 import jieba
+import yaml
 from nicheng_report.errors import StaffError
 from nicheng_report.glossary import GLOSSARY, load_glossary
+from nicheng_report.paths import DATA
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 log = logging.getLogger("mkdocs.hooks.search_terms")
 jieba.setLogLevel(logging.WARNING)
@@ -46,7 +53,19 @@ def search_terms(root: Path) -> tuple[str, ...]:
         raise StaffError(f"{GLOSSARY}: `search_terms:` must be a list of words, one `- word` a line. "
                          "Fix: write each search word as `  - 词语` under search_terms: "
                          "/ 修改：search_terms: 下每行写一个词，格式为 `  - 词语`。")
-    return tuple(dict.fromkeys((*extra, *(str(term["zh"]) for term in glossary.get("terms", [])))))
+    return tuple(dict.fromkeys((*extra, *(str(term["zh"]) for term in glossary.get("terms", [])), *year_terms(root))))
+
+
+def year_terms(root: Path) -> list[str]:
+    """The `search_terms:` of every year's data file (docs/data/YEAR.yml), oldest year first."""
+    terms: list[str] = []
+    for path in sorted((root / DATA).glob("[0-9][0-9][0-9][0-9].yml")):
+        text = path.read_text(encoding="utf-8")
+        if not re.search(r"^search_terms:", text, re.MULTILINE):
+            continue
+        words = (yaml.load(text, Loader=_Loader) or {}).get("search_terms") or []
+        terms += [str(word).strip() for word in words if isinstance(word, str) and word.strip()]
+    return terms
 
 
 def teach(terms: tuple[str, ...]) -> None:
