@@ -6,6 +6,7 @@ Content-Security-Policy."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import shutil
 import subprocess
@@ -50,6 +51,16 @@ def copy_project(source: Path, target: Path) -> Path:
 def command(name: str, project: Path, *args: str) -> list[str]:
     """`python -m nicheng_report NAME --project PROJECT ARGS`: a command as the make targets run it."""
     return [sys.executable, "-m", "nicheng_report", name, "--project", str(project), *args]
+
+
+def tree_digest(folder: Path) -> str:
+    """One hash of a whole tree: every path and every file's bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def build_site(out: Path, *, project: Path = ROOT, **env: str) -> Path:

@@ -28,15 +28,6 @@ CONF = ROOT / "deploy" / "nginx.conf"
 META = f'<meta http-equiv="Content-Security-Policy" content="{csp.meta()}">'
 
 
-def directives(policy: str) -> dict[str, list[str]]:
-    parsed = {}
-    for part in filter(None, (part.strip() for part in policy.split(";"))):
-        name, *sources = part.split()
-        assert name not in parsed, f"{name} twice in {policy!r}"
-        parsed[name] = sources
-    return parsed
-
-
 def test_nginx_sends_the_policy_written_once() -> None:
     assert csp.nginx_policy(CONF.read_text(encoding="utf-8")) == [csp.header()], (
         "deploy/nginx.conf's Content-Security-Policy differs from src/nicheng_report/csp.py, where the policy "
@@ -45,7 +36,7 @@ def test_nginx_sends_the_policy_written_once() -> None:
 
 
 def test_the_meta_policy_is_the_header_without_what_a_meta_policy_cannot_carry() -> None:
-    header, meta = directives(csp.header()), directives(csp.meta())
+    header, meta = csp.parse(csp.header()), csp.parse(csp.meta())
     assert header["default-src"] == ["'self'"] and header["frame-ancestors"] == ["'self'"]
     assert meta == {name: sources for name, sources in header.items() if name not in csp.META_IGNORED}
     assert not csp.META_IGNORED & set(meta)

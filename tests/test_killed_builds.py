@@ -9,7 +9,6 @@ a web server's unprivileged workers whatever the umask of the build.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import stat
@@ -19,18 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, command, copy_project
+from conftest import ROOT, command, copy_project, tree_digest
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1732665600"}
-
-
-def tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def start_build(project: Path) -> subprocess.Popen:

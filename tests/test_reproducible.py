@@ -8,8 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from conftest import build_site
-from test_staff_mistakes import tree_digest
+from conftest import build_site, tree_digest
 
 
 def differing_files(site: Path, again: Path) -> list[str]:

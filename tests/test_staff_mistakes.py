@@ -7,23 +7,13 @@ traceback; and the previous site/ must be left exactly as it was.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, command, copy_project
-
-
-def tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+from conftest import ROOT, command, copy_project, tree_digest
 
 
 @pytest.fixture()

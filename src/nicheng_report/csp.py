@@ -86,3 +86,14 @@ def nginx_line() -> str:
 def nginx_policy(conf: str) -> list[str]:
     """The policies that the nginx configuration text `conf` sends (one, in ours)."""
     return [match.group("policy") for match in NGINX_LINE.finditer(conf)]
+
+
+def parse(policy: str) -> dict[str, list[str]]:
+    """A policy as {directive: [sources]}, as a browser reads it; a directive given twice is an error."""
+    parsed: dict[str, list[str]] = {}
+    for part in filter(None, (part.strip() for part in policy.split(";"))):
+        name, *sources = part.split()
+        if name in parsed:
+            raise ValueError(f"{name} twice in the policy {policy!r}")
+        parsed[name] = sources
+    return parsed
