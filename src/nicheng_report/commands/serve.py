@@ -41,7 +41,16 @@ class PreviewServer(LiveReloadServer):
     page's Content-Security-Policy blocks; here the page loads the same script
     (MkDocs' own template) from /livereload/EPOCH/REQUEST.js instead."""
 
+    # What this class relies on in MkDocs' live-reload server: a MkDocs upgrade that
+    # renames one stops `make serve` with this message, not with a preview that never reloads.
+    RELIES_ON = ((LiveReloadServer, "_inject_js_into_html"), (livereload, "_SCRIPT_TEMPLATE"),
+                 (livereload, "_timestamp"))
+
     def __init__(self, *args, **kwargs) -> None:
+        missing = [name for owner, name in self.RELIES_ON if not hasattr(owner, name)]
+        if missing:
+            raise MkDocsException(f"MkDocs' live-reload server has changed ({', '.join(missing)} is gone): "
+                                  "update PreviewServer in src/nicheng_report/commands/serve.py.")
         self._request = threading.local()
         super().__init__(*args, **kwargs)
 
