@@ -127,9 +127,19 @@ def build_languages(root: Path, jobs: list[tuple[Path, Path]]) -> None:
 def build_preview(root: Path, staging: Path) -> None:
     """What `make serve` shows: the site as build_all makes it, without .gz files,
     the languages one after the other in this process (forking under the
-    live-reload server's threads is not safe)."""
-    for language in LANGUAGES:
-        build_language(root / language.config, staging / language.folder)
+    live-reload server's threads is not safe), drafts included, under their banner."""
+    from nicheng_report.drafts import PREVIEW
+
+    before = os.environ.get(PREVIEW)
+    os.environ[PREVIEW] = "1"
+    try:
+        for language in LANGUAGES:
+            build_language(root / language.config, staging / language.folder)
+    finally:
+        if before is None:
+            os.environ.pop(PREVIEW, None)
+        else:
+            os.environ[PREVIEW] = before
     fix_translations_404(staging)
     write_sitemap(staging)
 
