@@ -48,6 +48,8 @@ CHINESE_IN_PYTHON = {
     "src/nicheng_report/content_checks.py": "messages to staff about pages, written as (English, Chinese) pairs",
     "src/nicheng_report/commands/new_year.py": "messages to staff, and the text of a new year's skeleton pages",
     "src/nicheng_report/commands/publish.py": "messages to staff about publishing a year",
+    "src/nicheng_report/commands/build.py": "messages to staff when a build fails",
+    "src/nicheng_report/staff_messages.py": "MkDocs' messages explained for staff (是不是…？)",
     "src/nicheng_report/drafts.py": "messages to staff: what remains unfinished in a draft year (and 待填写)",
     "src/nicheng_report/figures/formatting.py": "figures as the official text writes them (不少于12, 300余, 万元)",
     "src/nicheng_report/figures/vocabulary.py": "units of figures as the official text writes them (件, 人次)",

@@ -34,17 +34,18 @@ def preview() -> bool:
     return os.environ.get(PREVIEW) == "1"
 
 
-def _raw(path: Path) -> dict:
+def _raw(path: Path) -> dict | None:
+    """The data file as read, or None when it cannot be read (the loader then says why)."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
-        return {}
-    return data if isinstance(data, dict) else {}
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def status(root: Path, year: int) -> str | None:
     """`report.status` of the year's data file: "draft", "published" or None (not written)."""
-    report = _raw(root / "docs" / "data" / f"{year}.yml").get("report")
+    report = (_raw(root / "docs" / "data" / f"{year}.yml") or {}).get("report")
     value = report.get("status") if isinstance(report, dict) else None
     return str(value) if value is not None else None
 
@@ -57,8 +58,11 @@ def _is_date(value: object) -> bool:
     return True
 
 
-def remaining(root: Path, year: int) -> list[str]:
-    """What is still unfinished in the year, one line each (Chinese, then English); [] when complete."""
+def remaining(root: Path, year: int, *, mistyped_dates: bool = True) -> list[str]:
+    """What is still unfinished in the year, one item each (Chinese, then English); [] when complete.
+
+    mistyped_dates=False: a date that is written but is not a date (2024-13-01) is a mistake for
+    the build to name, not a sign of a draft; only an empty one or a 待填写 placeholder counts."""
     left: list[str] = []
     data_name = f"docs/data/{year}.yml"
     data_path = root / data_name
@@ -66,10 +70,12 @@ def remaining(root: Path, year: int) -> list[str]:
         left.append(f"{data_name}：缺少数据文件。\n  {data_name}: the data file is missing.")
         raw: dict = {}
     else:
-        raw = _raw(data_path)
+        raw = _raw(data_path) or {}
     report = raw.get("report") if isinstance(raw.get("report"), dict) else {}
     for field, zh, en in (("published", "发布日期", "date of publication"), ("signed", "落款日期", "date signed")):
-        if data_path.is_file() and not _is_date(report.get(field)):
+        value = str(report.get(field) or "")
+        unfinished = not value.strip() or any(word in value for word in PLACEHOLDERS)
+        if data_path.is_file() and not _is_date(value) and (mistyped_dates or unfinished):
             left.append(f"{data_name}：report.{field}（{zh}）还没有填写为 YYYY-MM-DD。\n"
                         f"  {data_name}: report.{field} ({en}) is not yet a date written YYYY-MM-DD.")
     if data_path.is_file() and not str(report.get("source_url") or "").strip():
@@ -100,12 +106,15 @@ def remaining(root: Path, year: int) -> list[str]:
 
 
 def is_draft(root: Path, year: int) -> bool:
+    path = root / "docs" / "data" / f"{year}.yml"
+    if path.is_file() and _raw(path) is None:
+        return False   # a data file that cannot be read is never hidden: the build names the mistake
     written = status(root, year)
     if written == "draft":
         return True
     if written == "published":
         return False
-    return bool(remaining(root, year))
+    return bool(remaining(root, year, mistyped_dates=False))
 
 
 def check_published(root: Path, year: int) -> None:
