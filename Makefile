@@ -15,7 +15,7 @@ TEST_STAMP  := $(VENV)/.test-lock-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup system-packages build serve test check bench check-translations new-year import lock clean help
+.PHONY: setup system-packages build serve test check bench check-translations new-year publish import lock clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -25,6 +25,7 @@ help:
 	@echo "make check               the fast lane: unit tests, the built site, translation parity, lint (under a minute)"
 	@echo "make check-translations  check that every page has its twin with the same ids and figures"
 	@echo "make new-year YEAR=2025  start next year's report in both languages"
+	@echo "make publish YEAR=2025   put a finished draft year on the site (refuses, listing what remains)"
 	@echo "make import FILE=report.docx [YEAR=2025] [REPLACE=1]"
 	@echo "                         next year's report from the official .docx or .txt, in one step"
 	@echo "make bench               print build, search, size and Lighthouse figures against budgets (ARGS=--quick or --help)"
@@ -81,6 +82,10 @@ check-translations: $(BUILD_STAMP)
 new-year: $(BUILD_STAMP)
 	@test -n "$(YEAR)" || { echo "usage: make new-year YEAR=2025"; exit 2; }
 	$(PY) -m nicheng_report new-year $(YEAR)
+
+publish: $(BUILD_STAMP)
+	@test -n "$(YEAR)" || { echo "usage: make publish YEAR=2025"; exit 2; }
+	$(PY) -m nicheng_report publish $(YEAR)
 
 import: $(BUILD_STAMP)
 	@test -n "$(FILE)" || { echo "usage: make import FILE=report.docx [YEAR=2025] [REPLACE=1]"; exit 2; }

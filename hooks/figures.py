@@ -44,12 +44,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from nicheng_report.drafts import check_published, hidden_years, is_draft
 from nicheng_report.figures.pages import PageRef
 from nicheng_report.figures.sections import heading_ids
 from nicheng_report.figures.site import ReportSite
 from nicheng_report.figures.snippets import Snippet, anchor_ids, render
 from nicheng_report.figures.years import load_years
 from nicheng_report.mkdocs_adapter import language_of, root_of, staff_errors
+from nicheng_report.nav import report_years
 
 log = logging.getLogger("mkdocs.hooks.figures")
 
@@ -62,12 +64,19 @@ _env: Environment | None = None   # the environment MkDocs builds the site with 
 def on_config(config: MkDocsConfig) -> None:
     global _site, _env
     root = root_of(config)
-    years = load_years(root / config.extra.get("report_years_path", "docs/data"), root)
-    _site, _env = ReportSite(years, language_of(config).code), None
+    every = report_years(root)
+    for year in every:
+        check_published(root, year)
+    hidden = hidden_years(root, every)
+    years = load_years(root / config.extra.get("report_years_path", "docs/data"), root, skip=hidden)
+    drafts = {year for year in years if is_draft(root, year)}   # shown only by `make serve`
+    _site, _env = ReportSite(years, language_of(config).code, drafts=drafts, hidden=hidden), None
     return None
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    for file in [file for file in files if _site.hidden_page(file.src_uri)]:   # drafts: not published
+        files.remove(file)
     for path, content in _site.open_data():
         files.append(File.generated(config, path, content=content))
     return files
@@ -119,6 +128,7 @@ def _markdown_to_html(text: str, page: Page, config: MkDocsConfig, files: Files)
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav) -> dict[str, Any] | None:
     context.update(_site.jsonld(page.file.src_uri, page.url))
+    context["draft_year"] = _site.draft_of(page.file.src_uri)
     return context
 
 

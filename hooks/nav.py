@@ -12,7 +12,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from nicheng_report.mkdocs_adapter import root_of, staff_errors
-from nicheng_report.nav import expand, label, unknown_entry
+from nicheng_report.drafts import hidden_years
+from nicheng_report.nav import expand, label, report_years, unknown_entry
 
 log = logging.getLogger("mkdocs.hooks.nav")
 
@@ -22,7 +23,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.nav is None:   # no nav: MkDocs lists every page by itself
         return config
     root = root_of(config)
-    expanded = expand(config.nav, root)
+    expanded = expand(config.nav, root, hide=hidden_years(root, report_years(root)))
     config.nav = expanded.nav
     for path in expanded.unknown:
         log.log(config.validation.nav.not_found, unknown_entry(path, root))

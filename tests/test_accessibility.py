@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import ROOT, html_pages
+from conftest import ROOT, build_site, copy_project, html_pages
 
 pytestmark = pytest.mark.browser
 
@@ -323,11 +323,38 @@ FOCUS_IN_DRAWER = """() => { const a = document.activeElement, r = a.getBounding
   return !!a.closest('.md-sidebar--primary') && !!seen && a.contains(seen); }"""
 
 
-@pytest.mark.parametrize("width, url", [(390, "2024/measures/"), (1000, "en/2024/"), (390, "en/glossary/")])
-def test_narrow_screens_menu_opens_by_keyboard_and_hidden_links_take_no_focus(browser, server, width, url):
+@pytest.fixture(scope="module")
+def two_years_server(tmp_path_factory: pytest.TempPathFactory):
+    """The site with a second report year (fixture data: the latest year's files relabelled the
+    next year, published), served: the drawer then has two year sections."""
+    import re
+    import shutil
+
+    from nicheng_report.nav import report_years
+    from nicheng_report.testing import serve
+
+    latest = report_years(ROOT)[0]
+    root = copy_project(ROOT, tmp_path_factory.mktemp("two-years") / "project")
+    data = (root / "docs" / "data" / f"{latest}.yml").read_text(encoding="utf-8")
+    data = re.sub(rf"^  year: {latest}$", f"  year: {latest + 1}\n  status: published", data, count=1,
+                  flags=re.MULTILINE)
+    (root / "docs" / "data" / f"{latest + 1}.yml").write_text(data, encoding="utf-8")
+    for lang in ("zh", "en"):
+        shutil.copytree(root / "docs" / lang / str(latest), root / "docs" / lang / str(latest + 1))
+    httpd = serve(build_site(root / "site", project=root))
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.mark.parametrize("width, url, years", [(390, "2024/measures/", 1), (1000, "en/2024/", 1),
+                                               (390, "en/glossary/", 1), (390, "en/glossary/", 2),
+                                               (390, "2024/measures/", 2)])
+def test_narrow_screens_menu_opens_by_keyboard_and_hidden_links_take_no_focus(browser, request, width, url, years):
+    """With two report years too: a closed year's links (Key figures...) took the focus unseen."""
+    server = request.getfixturevalue("server" if years == 1 else "two_years_server")
     context = browser.new_context(viewport={"width": width, "height": 844})
     tab = context.new_page()
-    where = f"/{url} at {width} px"
+    where = f"/{url} at {width} px, {years} report year(s)"
     try:
         tab.goto(server + url, wait_until="networkidle")
         problems, stops = [], 0

@@ -1,8 +1,10 @@
 """`make import` end to end, in copies of the project: the 2024 official text imported
 as 2025, a street office's Word document, and every bad input. Each import must build
 strictly right after with no hand edit, keep every sentence and heading of the
-official text, put the year in the nav, on the home page, on its key-figures page and
-in the open data, and leave 2024 byte for byte as it was.
+official text, and leave 2024 byte for byte as it was. An imported year is a draft
+(its figures say review: true): `make serve` shows it (the pages checked here are
+that preview), `make build` leaves it out; once reviewed and `make publish`ed it is
+in the nav, on the home page, on its key-figures page and in the open data.
 """
 
 from __future__ import annotations
@@ -36,6 +38,27 @@ def run_import(root: Path, source: Path, *args: str) -> subprocess.CompletedProc
 def build(root: Path) -> subprocess.CompletedProcess:
     return subprocess.run(command("build", root, "--out", str(root / "site")), capture_output=True, text=True,
                           env=ENV, timeout=300, cwd=root)
+
+
+def preview(root: Path) -> subprocess.CompletedProcess:
+    """What `make serve` shows, drafts included, built into root/site."""
+    script = ("import shutil, sys; from pathlib import Path; from nicheng_report.commands.build import build_preview; "
+              "out = Path(sys.argv[2]); shutil.rmtree(out, ignore_errors=True); out.mkdir(); "
+              "build_preview(Path(sys.argv[1]), out)")
+    return subprocess.run([sys.executable, "-c", script, str(root), str(root / "site")], capture_output=True,
+                          text=True, env=ENV, timeout=300, cwd=root)
+
+
+def review_and_publish(root: Path, year: int) -> subprocess.CompletedProcess:
+    """What staff do before publishing an imported year: every figure checked (review: true deleted),
+    the address of the original filled in; then `make publish YEAR=…`."""
+    path = root / "docs" / "data" / f"{year}.yml"
+    text = path.read_text(encoding="utf-8").replace("    review: true\n", "")
+    text = re.sub(r'^  source_url: .*$', '  source_url: https://www.pudong.gov.cn/example', text, count=1,
+                  flags=re.MULTILINE)
+    path.write_text(text, encoding="utf-8")
+    return subprocess.run(command("publish", root, str(year)), capture_output=True, text=True, env=ENV, timeout=60,
+                          cwd=root)
 
 
 def page(root: Path, url: str):
@@ -74,12 +97,29 @@ def pristine(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def imported(pristine, tmp_path_factory):
-    """The 2024 official text imported as 2025 into a copy, and built."""
+    """The 2024 official text imported as 2025 into a copy, and previewed (a draft: make serve)."""
     root = tmp_path_factory.mktemp("import") / "imported"
     shutil.copytree(pristine[0], root)
     result = run_import(root, OFFICIAL_2024, "--year", "2025")
-    built = build(root) if result.returncode == 0 else None
+    built = preview(root) if result.returncode == 0 else None
     return root, result, built
+
+
+@pytest.fixture(scope="module")
+def published(imported, tmp_path_factory):
+    """The imported copy, reviewed, published with make publish and built with make build."""
+    root = tmp_path_factory.mktemp("import") / "published"
+    shutil.copytree(imported[0], root)
+    shutil.rmtree(root / "site")
+    draft = build(root)
+    assert draft.returncode == 0, draft.stderr[-5000:]
+    assert not (root / "site" / "2025").exists() and not (root / "site" / "en" / "2025").exists()
+    assert "2025/" not in (root / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    result = review_and_publish(root, 2025)
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = build(root)
+    assert built.returncode == 0, built.stderr[-5000:]
+    return root
 
 
 def test_import_exits_0_with_a_summary(imported):
@@ -161,11 +201,11 @@ def test_english_pages_say_the_translation_is_in_preparation(imported):
     assert not [doc for doc in index["docs"] if doc["location"].startswith("2025/measures")]
 
 
-def test_labels_without_english_show_the_chinese_marked_as_chinese(imported):
+def test_labels_without_english_show_the_chinese_marked_as_chinese(imported, published):
     root = imported[0]
     row = page(root, "en/2025/figures").select_one("#fig-contracts-reviews th a span")
     assert row is not None and row["lang"] == "zh-CN" and row.get_text() == "合同合法性审查"
-    home = page(root, "en")
+    home = page(published, "en")
     assert home.select_one(".figure-card__label span[lang='zh-CN']") is not None
     assert home.select_one("#reports ~ ul a span[lang='zh-CN']").get_text() == "2024年度泥城镇法治政府建设情况报告"
 
@@ -178,8 +218,17 @@ def test_parity_accepts_pending_pages_explicitly(imported):
     assert "docs/en/2024/" not in result.stdout
 
 
-def test_the_home_page_nav_and_open_data_follow(imported):
+def test_a_draft_is_never_the_latest_report_even_in_the_preview(imported):
     root = imported[0]
+    for prefix in ("", "en/"):
+        home = page(root, prefix.rstrip("/"))
+        assert [a["href"] for a in home.select("a.md-button--primary")] == ["2024/"]
+        banner = page(root, prefix + "2025/measures").select_one("aside.draft-notice")
+        assert banner is not None and "2025" in banner.get_text()
+
+
+def test_the_home_page_nav_and_open_data_follow_once_published(published):
+    root = published
     for prefix, label in (("", "2025年度报告"), ("en/", "2025 Report")):
         home = page(root, prefix.rstrip("/"))
         assert [a["href"] for a in home.select("a.md-button--primary")] == ["2025/"]
@@ -253,7 +302,7 @@ def word(pristine, tmp_path_factory):
     source = folder / "浦兴路街道2022年度报告.docx"
     write_word_document(source)
     result = run_import(root, source)
-    return root, result, build(root) if result.returncode == 0 else None
+    return root, result, preview(root) if result.returncode == 0 else None
 
 
 def test_a_word_document_of_another_town_imports_and_builds(word):

@@ -4,10 +4,11 @@ Everything happens in a temporary copy of the project. The 2025 "report" built
 here is fixture data only (2024's pages and figures relabelled 2025, in the
 copy): nothing invented reaches the real docs/ or site/.
 
-The skeleton as created must NOT build: its dates are placeholders, and a
-build that went through would put an empty report on the home page as the
-latest one. It must fail naming the data file, the line and the field to fill
-in; once the dates are filled in, the skeleton pages themselves build.
+The skeleton is a draft (`status: draft`, placeholders): `make build` leaves it
+out entirely (no pages, nav entry, home-page link, sitemap or search entry), so
+an empty report can never go out as the latest one; `make serve` shows it under
+a 草稿 banner. `make publish YEAR=2025` refuses while anything remains, listing
+it; once the year is finished it marks it published and the build includes it.
 
 No config is edited: the nav of mkdocs.yml lists a report's pages once, under
 `- YEAR:`, and the new year's folder puts it in the nav of both languages.
@@ -58,6 +59,32 @@ def build(root: Path, out: str = "site") -> subprocess.CompletedProcess:
                           capture_output=True, text=True, env=ENV, timeout=120, cwd=root)
 
 
+def publish(root: Path, year: str = "2025") -> subprocess.CompletedProcess:
+    return subprocess.run(command("publish", root, year), capture_output=True, text=True, env=ENV, timeout=60,
+                          cwd=root)
+
+
+def preview(root: Path, out: str = "preview") -> None:
+    """What `make serve` shows (drafts included), built into root/out."""
+    script = ("import sys; from pathlib import Path; from nicheng_report.commands.build import build_preview; "
+              "out = Path(sys.argv[2]); out.mkdir(); build_preview(Path(sys.argv[1]), out)")
+    result = subprocess.run([sys.executable, "-c", script, str(root), str(root / out)], capture_output=True,
+                            text=True, env=ENV, timeout=120, cwd=root)
+    assert result.returncode == 0, result.stderr[-5000:]
+
+
+def assert_not_published(site: Path, year: int) -> None:
+    """The year is nowhere on a built site: no pages, no nav entry, no link, not in the sitemap or search."""
+    for prefix in ("", "en/"):
+        assert not (site / prefix / str(year)).exists()
+        for page in ("index.html", "2024/index.html", "glossary/index.html"):
+            html = (site / prefix / page).read_text(encoding="utf-8")
+            assert f'href="{year}/' not in html and f'/{year}/"' not in html, page
+        index = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith(f"{year}/")]
+    assert f"{year}/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
@@ -78,9 +105,10 @@ def fill_dates(root: Path) -> None:
 
 
 def fill_with_fixture(root: Path) -> None:
-    """Fill 2025 in the copy with 2024's pages and figures, as staff would with the real report."""
+    """Fill 2025 in the copy with 2024's pages and figures, as staff would with the real report
+    (still a draft: `status: draft`, as the skeleton says, until `make publish`)."""
     data = (root / "docs" / "data" / "2024.yml").read_text(encoding="utf-8")
-    data, n = re.subn(r"^  year: 2024$", "  year: 2025", data, flags=re.MULTILINE)
+    data, n = re.subn(r"^  year: 2024$", "  year: 2025\n  status: draft", data, flags=re.MULTILINE)
     assert n == 1
     (root / "docs" / "data" / "2025.yml").write_text(data, encoding="utf-8")
     for lang in ("zh", "en"):
@@ -202,16 +230,21 @@ def test_a_nav_without_the_year_pattern_is_refused(pristine, tmp_path):
     assert snapshot(root) == before
 
 
-def test_data_skeleton_is_valid_but_for_the_dates(created):
+def test_data_skeleton_is_a_draft_valid_but_for_the_dates(created):
     from nicheng_report.figures import FigureDataError, load_report_data
 
     root = created[0]
     path = root / "docs" / "data" / "2025.yml"
+    assert load_report_data(path).meta.status == "draft"   # a draft's dates may still say 待填写
+    undrafted = root.parent / "undrafted-2025.yml"
+    undrafted.write_text(path.read_text(encoding="utf-8").replace("  status: draft", "  status: published"),
+                         encoding="utf-8")
     with pytest.raises(FigureDataError) as raised:
-        load_report_data(path)
+        load_report_data(undrafted)
     assert raised.value.key == "report.published"
+    assert "YYYY-MM-DD" in str(raised.value) and "isoformat" not in str(raised.value)
     scratch = root.parent / "scratch-2025.yml"
-    scratch.write_text(re.sub(r'^  (published|signed): .*$', r'  \1: "2025-12-20"', path.read_text(encoding="utf-8"),
+    scratch.write_text(re.sub(r'^  (published|signed): .*$', r'  \1: "2025-12-20"', undrafted.read_text(encoding="utf-8"),
                               flags=re.MULTILINE), encoding="utf-8")
     data = load_report_data(scratch)
     assert data.year == 2025 and data.figures == {}
@@ -245,30 +278,63 @@ def test_the_same_year_again_is_refused_and_nothing_changes(created):
 
 # --- Building ----------------------------------------------------------------
 
-def test_skeleton_does_not_build_and_says_what_to_fill_in(created):
+def test_skeleton_builds_as_a_draft_left_out_of_the_published_site(created):
     root = created[0]
+    before = snapshot(root)
     result = build(root, "site-skeleton")
+    assert result.returncode == 0, result.stderr[-5000:]
+    assert_not_published(root / "site-skeleton", 2025)
+    home = soup(root / "site-skeleton" / "index.html")
+    assert [a["href"] for a in home.select("a.md-button--primary")] == ["2024/"]
+    assert snapshot(root) == before
+
+
+def test_publish_refuses_the_skeleton_listing_what_remains(created):
+    root = created[0]
+    before = snapshot(root)
+    result = publish(root)
+    assert result.returncode == 1, result.stdout + result.stderr
+    for item in ("report.published", "report.signed", "report.source_url", "figures:",
+                 "docs/zh/2025/index.md", "docs/en/2025/index.md"):
+        assert item in result.stderr, item
+    assert "没有改动任何文件" in result.stderr and "nothing was changed" in result.stderr
+    assert snapshot(root) == before
+
+
+def test_a_year_marked_published_too_early_stops_the_build_listing_what_remains(created, tmp_path):
+    root = tmp_path / "early"
+    shutil.copytree(created[0], root)
+    fill_dates(root)
+    path = root / "docs" / "data" / "2025.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  status: draft", "  status: published"),
+                    encoding="utf-8")
+    result = build(root)
     assert result.returncode != 0
-    line = next(n for n, text in enumerate((root / "docs/data/2025.yml").read_text(encoding="utf-8").splitlines(), 1)
-                if text.startswith("  published:"))
-    assert f"docs/data/2025.yml, line {line}" in result.stderr, result.stderr[-3000:]
-    assert "report.published" in result.stderr
-    assert "待填写" in result.stderr and "to be filled in" in result.stderr
-    assert "YYYY-MM-DD" in result.stderr
-    assert not (root / "site-skeleton").exists()
+    assert "status: published" in result.stderr and "report.source_url" in result.stderr
+    assert "docs/zh/2025/index.md" in result.stderr
+    assert not (root / "site").exists()
 
 
-def test_skeleton_pages_build_once_the_dates_are_filled_in(created, tmp_path):
+def test_skeleton_pages_are_previewed_as_drafts_in_the_nav(created, tmp_path):
     root = tmp_path / "dated"
     shutil.copytree(created[0], root)
     fill_dates(root)
     result = build(root)
     assert result.returncode == 0, result.stderr[-5000:]
+    assert_not_published(root / "site", 2025)   # dates filled in: still a draft
+    preview(root)
+    site = root / "preview"
     for prefix in ("", "en/"):
         for page in ("", "figures/", "at-a-glance/"):
-            assert (root / "site" / prefix / "2025" / page / "index.html").is_file()
+            html = soup(site / prefix / "2025" / page / "index.html")
+            banner = html.select_one("aside.draft-notice")
+            assert banner is not None and "2025" in banner.get_text()
+            assert ("草稿" if not prefix else "Draft") in banner.get_text()
+        assert soup(site / prefix / "2024" / "index.html").select_one("aside.draft-notice") is None
+        home = soup(site / prefix / "index.html")   # never the latest report, even in the preview
+        assert [a["href"] for a in home.select("a.md-button--primary")] == ["2024/"]
     # The year is in the nav of both languages, before 2024, labelled from its pages.
-    zh, en = (nav_labels(root / "site" / prefix / "2025" / "figures" / "index.html") for prefix in ("", "en/"))
+    zh, en = (nav_labels(site / prefix / "2025" / "figures" / "index.html") for prefix in ("", "en/"))
     assert zh[:2] == ["首页", "2025年度报告"] and zh.index("2025年度报告") < zh.index("2024年度报告")
     assert {"关键数据", "一图读懂"} <= set(zh[zh.index("2025年度报告"):zh.index("2024年度报告")])
     assert en[:2] == ["Home", "2025 Report"] and en.index("2025 Report") < en.index("2024 Report")
@@ -279,6 +345,12 @@ def test_filled_year_is_served_beside_2024_and_the_home_page_leads_to_it(created
     root = tmp_path / "filled"
     shutil.copytree(created[0], root)
     fill_with_fixture(root)
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-5000:]
+    assert_not_published(root / "site", 2025)        # finished, but not yet published
+    result = publish(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "status: published" in (root / "docs" / "data" / "2025.yml").read_text(encoding="utf-8")
     result = build(root)
     assert result.returncode == 0, result.stderr[-5000:]
     site = root / "site"

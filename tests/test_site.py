@@ -189,6 +189,15 @@ def test_report_landing_pages_describe_the_report_for_search_engines(soup):
         assert page.select_one('meta[property="og:title"]')["content"]
 
 
+def test_one_sitemap_and_no_stale_compressed_copy_of_a_translations(site):
+    """MkDocs writes en/sitemap.xml and en/sitemap.xml.gz (empty of the other language); both go, or
+    nginx's gzip_static would serve the stale .gz for /en/sitemap.xml."""
+    import gzip
+
+    assert not list((site / "en").glob("sitemap.xml*"))
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == (site / "sitemap.xml").read_bytes()
+
+
 def test_sitemap_lists_both_languages_and_robots_points_to_it(site):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>2024/measures/</loc>" in sitemap and "<loc>en/2024/measures/</loc>" in sitemap

@@ -9,6 +9,7 @@ COMMANDS = {
     "build": "build both languages into site/, atomically (make build)",
     "serve": "live preview of both languages (make serve)",
     "new-year": "start next year's report in both languages (make new-year YEAR=2025)",
+    "publish": "put a finished draft year on the site (make publish YEAR=2025)",
     "import": "next year's report from the official .docx or .txt, in one step (make import FILE=report.docx)",
     "check-translations": "every page has its twin with the same ids and figures (make check-translations)",
     "screenshots": "Chromium screenshots of built pages at phone and desktop widths",

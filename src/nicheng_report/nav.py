@@ -73,14 +73,17 @@ class ExpandedNav:
     pattern: list[str] = field(default_factory=list)           # the `- YEAR:` entries, [] when there is none
     years: dict[int, list[str]] = field(default_factory=dict)  # year -> its pages, newest first
     unknown: list[str] = field(default_factory=list)           # pattern entries that no year has
+    hide: set[int] = field(default_factory=set)                # drafts left out of this build
 
 
-def expand(nav: list | None, root: Path) -> ExpandedNav:
-    """`nav` with its `- YEAR:` section repeated for every report year.
+def expand(nav: list | None, root: Path, hide: set[int] | frozenset[int] = frozenset()) -> ExpandedNav:
+    """`nav` with its `- YEAR:` section repeated for every report year but those in `hide`
+    (drafts, left out of the published site: nicheng_report.drafts).
 
     A StaffError when a page is given a label in the nav (labels come from the
     pages) or when the pattern is written more than once."""
     result = ExpandedNav(nav=[])
+    result.hide = set(hide)
     result.nav = _expand_items(list(nav or []), root, result)
     return result
 
@@ -112,6 +115,8 @@ def _years(pattern: Any, root: Path, result: ExpandedNav) -> list:
     result.pattern = paths
     original = root / ORIGINAL.docs
     for year in report_years(root):
+        if year in result.hide:
+            continue
         pages = [path.replace(YEAR, str(year), 1) for path in paths]
         present = [page for page in pages if (original / page).is_file()]
         own = year_sections(original, year)

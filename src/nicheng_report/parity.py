@@ -42,6 +42,23 @@ def signature(markdown: str) -> tuple[list[str], Counter]:
     return HEADING_ID.findall(text), Counter(PLACEHOLDER.findall(text))
 
 
+NOTE = re.compile(r"^!!![ \t]+editorial\b", re.MULTILINE)
+HEADING_LINE = re.compile(r"^#{1,6}[ \t].*?\{:?\s*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}[ \t]*$", re.MULTILINE)
+
+
+def notes_by_section(markdown: str) -> Counter:
+    """How many editor's notes (`!!! editorial`) each section holds: heading id -> count
+    ("" for the notes before the first heading)."""
+    text = CODE_FENCE.sub("", markdown)
+    counts: Counter = Counter()
+    section, start = "", 0
+    for heading in HEADING_LINE.finditer(text):
+        counts[section] += len(NOTE.findall(text, start, heading.start()))
+        section, start = heading.group("id"), heading.end()
+    counts[section] += len(NOTE.findall(text, start))
+    return +counts
+
+
 def translation_state(markdown: str) -> str | None:
     """The page's `translation:` front-matter field ("pending"), or None when it has none."""
     front = FRONT_MATTER.match(markdown)
@@ -80,6 +97,14 @@ def compare(zh_path: Path, en_path: Path, shown: str) -> list[Difference]:
                   if only_zh or only_en else "the same ids in a different order / 顺序不同")
         problems.append(Difference(shown, f"heading ids differ / 标题 id 不一致 ({detail}). Fix: give the twin "
                                           "headings the same {{ #id }} in the same order / 修改：两种语言使用相同的 {{ #id }}。"))
+    zh_notes, en_notes = notes_by_section(zh_path.read_text(encoding="utf-8")), notes_by_section(en_text)
+    missing = zh_notes - en_notes
+    if missing:
+        where = ", ".join(f"#{section}" if section else "before the first heading / 第一个标题之前" for section in missing)
+        problems.append(Difference(shown, f"an editor's note of the Chinese page has no English twin / 中文页面的编者注"
+                                          f"在英文页面中没有对应的编者注 ({where}). Fix: add `!!! editorial \"Editor's "
+                                          f"note\"` with its English text under the same heading of docs/en/{shown} "
+                                          "/ 修改：在英文页面同一标题下加上英文的编者注。"))
     if zh_figures != en_figures:
         diff = (zh_figures - en_figures) + (en_figures - zh_figures)
         problems.append(Difference(shown, f"figure placeholders differ / 数据占位不一致: {', '.join(sorted(diff))}. "

@@ -91,6 +91,7 @@ def write_sitemap(site: Path) -> None:
     (site / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     for language in translations:
         (site / language.folder / "sitemap.xml").unlink(missing_ok=True)
+        (site / language.folder / "sitemap.xml.gz").unlink(missing_ok=True)   # MkDocs writes it too: empty, stale
     robots = ["User-agent: *", "Allow: /"] + ([f"Sitemap: {base}sitemap.xml"] if base else [])
     (site / "robots.txt").write_text("\n".join(robots) + "\n", encoding="utf-8")
 

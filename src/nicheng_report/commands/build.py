@@ -36,10 +36,20 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        self.messages.append(f"{record.levelname:<7} -  {record.getMessage()}")
 
 
 COLLECTED = _Collect()
+# The second language's warnings and errors, sent back from its forked build: shown once, by
+# main(), leaving out those the first language printed already (a mistake in a data file
+# both languages read is printed once, not once per language).
+SECOND: list[str] = []
+
+
+def _quiet_console() -> None:
+    """In the forked build: no warning or error on the console (they go back to the parent)."""
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(lambda record: record.levelno < logging.WARNING)
 
 
 def build_language(config_file: Path, site_dir: Path, *, dirty: bool = False) -> None:
@@ -100,10 +110,13 @@ def build_languages(root: Path, jobs: list[tuple[Path, Path]]) -> None:
     if pid == 0:  # the child: the second language
         os.close(read_end)
         code, report = 0, {}
+        _quiet_console()
         try:
             build_language(second_config, second_dir)
         except BaseException as error:  # noqa: BLE001 - everything goes back to the parent
             code, report = 1, {"error": str(error) or type(error).__name__, "messages": COLLECTED.messages}
+        else:
+            report = {"messages": COLLECTED.messages}
         with os.fdopen(write_end, "w", encoding="utf-8") as pipe:
             json.dump(report, pipe)
         sys.stdout.flush(), sys.stderr.flush()
@@ -117,19 +130,29 @@ def build_languages(root: Path, jobs: list[tuple[Path, Path]]) -> None:
     with os.fdopen(read_end, encoding="utf-8") as pipe:
         report = json.loads(pipe.read() or "{}")
     _, status = os.waitpid(pid, 0)
+    SECOND.extend(message for message in report.get("messages", []) if message not in COLLECTED.messages)
     if failure is not None:
         raise failure
     if status != 0:
-        COLLECTED.messages.extend(report.get("messages", []))
         raise MkDocsException(report.get("error", "the second language's build failed"))
 
 
 def build_preview(root: Path, staging: Path) -> None:
     """What `make serve` shows: the site as build_all makes it, without .gz files,
     the languages one after the other in this process (forking under the
-    live-reload server's threads is not safe)."""
-    for language in LANGUAGES:
-        build_language(root / language.config, staging / language.folder)
+    live-reload server's threads is not safe), drafts included, under their banner."""
+    from nicheng_report.drafts import PREVIEW
+
+    before = os.environ.get(PREVIEW)
+    os.environ[PREVIEW] = "1"
+    try:
+        for language in LANGUAGES:
+            build_language(root / language.config, staging / language.folder)
+    finally:
+        if before is None:
+            os.environ.pop(PREVIEW, None)
+        else:
+            os.environ[PREVIEW] = before
     fix_translations_404(staging)
     write_sitemap(staging)
 
@@ -179,12 +202,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         build_all(args.project, out)
     except (MkDocsException, SystemExit, OSError) as error:
-        message = str(error) or "see the messages above"
-        print(f"\nBUILD FAILED / 构建失败: {message}", file=sys.stderr)
-        explained = [text for text in COLLECTED.messages if "问题 / Problem:" in text]
-        if explained:
-            print("\n".join(["What to fix / 如何修改:", *explained]), file=sys.stderr)
-        print(f"{out} was not changed / 网站目录未被改动。", file=sys.stderr)
+        for message in SECOND:   # the English build's own messages (the same ones are not repeated)
+            print(message, file=sys.stderr)
+        message = str(error)
+        if not message or message.startswith("Aborted with"):   # MkDocs' words: the reasons are printed above
+            message = "见上面的说明。\n  See the messages above."
+        print(f"\n构建失败 / BUILD FAILED: {message}", file=sys.stderr)
+        print(f"网站目录未被改动。\n  {out} was not changed.", file=sys.stderr)
         return 1
     print(f"Built both languages into {out} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
     return 0

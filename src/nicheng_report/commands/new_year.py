@@ -12,9 +12,9 @@ section, newest first (nicheng_report.nav). The command checks that it does.
 The templates use string.Template placeholders (`${year}`, `${title}`...), so
 they are written as the pages and data file will be, braces and all.
 
-The skeleton does not build until its dates are filled in, on purpose: the
-report.published and report.signed placeholders are not dates, so `make build`
-stops, naming docs/data/YEAR.yml, the line and the field to fill in. An unfilled
+The skeleton is a draft (`status: draft`): `make serve` shows it under a 草稿
+banner, `make build` leaves it out of the site, and `make publish YEAR=…` puts it
+on the site once nothing remains to fill in (nicheng_report.drafts). An unfilled
 report can therefore never be published as "the latest report".
 
 Refuses (exit 2, nothing changed) if YEAR is not a 4-digit year, already
@@ -249,10 +249,9 @@ def next_steps(year: int, previous: int) -> str:
     return f"""
 下一步 / Next steps:
   1. 在 docs/data/{year}.yml 中填写 report: 的 published、signed（"YYYY-MM-DD"）和 source_url。
-     填写之前 make build / make serve 会停下，并指出这个文件、行号和字段：未完成的报告不会作为最新报告发布。
-     Fill in report: published, signed ("YYYY-MM-DD") and source_url in docs/data/{year}.yml. Until then
-     make build / make serve stop and name this file, line and field, so an unfinished report cannot go
-     out as the latest one.
+     {year} 年度现在是草稿：make serve 显示它（页面上方有“草稿”提示），make build 的正式网站不包含它。
+     Fill in report: published, signed ("YYYY-MM-DD") and source_url in docs/data/{year}.yml.
+     The {year} report is a draft: make serve shows it (under a Draft banner), make build leaves it out.
   2. 报告发布后，把正文各部分作为页面加入 docs/zh/{year}/，译文加入 docs/en/{year}/ 的同名文件（参照 {previous}
      年度的 measures.md 等）。mkdocs.yml 导航 `- YEAR:` 下已有的文件名自动列出；新的文件名在那里加一行
      `- YEAR/文件名.md`（只写一次，各年度、各语言共用）。填写 index.md 的表格、目录和发布信息，删除“待填写”
@@ -267,9 +266,10 @@ def next_steps(year: int, previous: int) -> str:
      页面中写作 {{{{ 分组.名称 }}}}；再补上 at-a-glance.md。
      Write the report's figures under figures: in docs/data/{year}.yml (as in docs/data/{previous}.yml)
      and {{{{ group.name }}}} in the pages; then complete at-a-glance.md.
-  4. make check-translations && make build && make test
-     构建成功后，首页自动指向 {year} 年度；{previous} 年度保持不变。
-     Once it builds, the home page leads to {year} automatically; {previous} stays as it is.
+  4. make publish YEAR={year}：还有未完成的内容时逐项列出；全部完成后写上 status: published。
+     然后 make check-translations && make build && make test：首页自动指向 {year} 年度；{previous} 年度保持不变。
+     make publish YEAR={year}: lists whatever is unfinished; once nothing is, it writes status: published.
+     Then make check-translations && make build && make test: the home page leads to {year}; {previous} stays.
 """
 
 

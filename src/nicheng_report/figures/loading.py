@@ -30,11 +30,13 @@ def load_report_data(path: Path | str, *, display_path: str | None = None) -> Re
     shown = display_path or str(path)
     raw = read_yaml(path, shown)
     if not isinstance(raw, dict):
-        raise FigureDataError(shown, 1, None, "文件内容不是“键: 值”结构。", "the file is not a YAML mapping.",
+        raise FigureDataError(shown, 1, None, "文件内容不是“键: 值”结构。", "the file is not written as `key: value` lines.",
                               "以 report:、groups:、figures: 三段开头，参照 docs/data/2024.yml。",
                               "start with the sections report:, groups:, figures:, as in docs/data/2024.yml.")
     try:
-        parsed = DataFile.model_validate(raw)
+        report = raw.get("report") if isinstance(raw, dict) else None
+        draft = isinstance(report, dict) and report.get("status") == "draft"
+        parsed = DataFile.model_validate(raw, context={"draft": draft})
     except ValidationError as errors:
         first = errors.errors()[0]
         loc = tuple(first["loc"])

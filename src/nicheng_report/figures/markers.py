@@ -30,14 +30,20 @@ class MarkerContext:
     year: int                        # the report year of the page
     years: Mapping[int, ReportData]  # every year, for the home page
     snippets: Snippets
+    drafts: frozenset[int] = frozenset()   # years shown as drafts (make serve): never on the home page
 
     @property
     def data(self) -> ReportData:
         return self.years[self.year]
 
     @property
+    def finished(self) -> dict[int, ReportData]:
+        """The years the home page lists: every year but the drafts (all of them if all are drafts)."""
+        return {year: data for year, data in self.years.items() if year not in self.drafts} or dict(self.years)
+
+    @property
     def latest(self) -> ReportData:
-        return self.years[max(self.years)]
+        return self.finished[max(self.finished)]
 
     def block(self, template: str, **context: object) -> str:
         return self.snippets.token(Snippet(template, context), block=True)
@@ -81,7 +87,7 @@ def latest(ctx: MarkerContext) -> str:
 
 def years(ctx: MarkerContext) -> str:
     """The home page: every year's report, newest first (Markdown)."""
-    return ctx.markdown("years", years=sorted(ctx.years.items(), reverse=True))
+    return ctx.markdown("years", years=sorted(ctx.finished.items(), reverse=True))
 
 
 MARKERS: dict[str, Callable[[MarkerContext], str]] = {

@@ -12,6 +12,8 @@ from nicheng_report.errors import StaffError
 
 __all__ = ["FigureDataError", "explain", "did_you_mean"]
 
+TYPE_NAMES = {"int", "float", "str", "bool", "none", "list", "dict", "date", "decimal"}
+
 
 class FigureDataError(StaffError):
     """A mistake in a data file, explained for the person who made it."""
@@ -32,7 +34,10 @@ class FigureDataError(StaffError):
 
 def explain(error: dict[str, Any]) -> tuple[str, str, str, str]:
     """One pydantic error as (problem_zh, problem_en, fix_zh, fix_en)."""
-    kind, field_name, got = error["type"], str(error["loc"][-1]) if error["loc"] else "", error.get("input")
+    kind, got = error["type"], error.get("input")
+    # The field, not the kind of value pydantic tried last (`value: int | float` gives loc (..., "value", "int")).
+    names = [str(part) for part in error["loc"] if str(part) not in TYPE_NAMES and not str(part).startswith("function")]
+    field_name = names[-1] if names else ""
     if kind == "missing":
         return (f"缺少必填字段 `{field_name}`。", f"the required field `{field_name}` is missing.",
                 f"补上 `{field_name}:`，参照文件中其他条目的写法。",
@@ -57,9 +62,13 @@ def explain(error: dict[str, Any]) -> tuple[str, str, str, str]:
     if kind == "list_type":
         return (f"`{field_name}` 应当是一个列表（每行以“- ”开头）。", f"`{field_name}` must be a list (lines starting with `- `).",
                 "参照文件中其他列表的写法。", "follow the other lists in the file.")
+    if field_name in {"published", "signed"} and "not a date" in error["msg"]:
+        return (f"`{field_name}` 应当是日期，现在是 {got!r}。", f"`{field_name}` must be a date, not {got!r}.",
+                '写作带引号的“年-月-日”，例如 "2025-01-31"。', 'write it as "YYYY-MM-DD" in quotes, e.g. "2025-01-31".')
     message = error["msg"].removeprefix("Value error, ")
     return (f"`{field_name}`：{message}。", f"`{field_name}`: {message}.",
-            "按上面的说明改正这一项。", "correct this field as described above.")
+            f"改正 `{field_name}` 这一项，参照文件开头的字段说明。",
+            f"correct `{field_name}`, following the explanation of the fields at the top of the file.")
 
 
 def did_you_mean(name: str, choices: Iterable[str], *, cutoff: float = 0.6) -> tuple[str, str]:

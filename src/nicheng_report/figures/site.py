@@ -26,8 +26,11 @@ __all__ = ["ReportSite"]
 
 
 class ReportSite:
-    def __init__(self, years: dict[int, ReportData], lang: str) -> None:
+    def __init__(self, years: dict[int, ReportData], lang: str, *, drafts: set[int] | frozenset[int] = frozenset(),
+                 hidden: set[int] | frozenset[int] = frozenset()) -> None:
         self.years, self.lang = years, lang
+        self.drafts = set(drafts)     # years shown as drafts (make serve): never the home page's
+        self.hidden = set(hidden)     # drafts left out of this build (make build)
         self.used: dict[tuple[int, str], set[str]] = {}   # (year, page stem) -> keys shown there
         self.snippets: dict[str, Snippets] = {}           # page src_uri -> its snippets
 
@@ -37,12 +40,29 @@ class ReportSite:
             for name, content in open_data_files(data).items():
                 yield f"{year}/data/{name}", content
 
+    def hidden_page(self, src_uri: str) -> bool:
+        """A page of a draft year that this build leaves out."""
+        first = src_uri.split("/", 1)[0]
+        return first.isdigit() and int(first) in self.hidden
+
+    def draft_of(self, src_uri: str) -> int | None:
+        """The year of a page of a draft year (its banner), else None."""
+        first = src_uri.split("/", 1)[0]
+        return int(first) if first.isdigit() and int(first) in self.drafts else None
+
+    def year_of(self, src_uri: str) -> int:
+        """The page's report year; a page outside the years (home, glossary): the latest finished one."""
+        finished = {year: data for year, data in self.years.items() if year not in self.drafts} or self.years
+        first = src_uri.split("/", 1)[0]
+        return year_of(src_uri, self.years) if first.isdigit() else year_of(src_uri, finished)
+
     def read_markdown(self, markdown: str, page: PageRef) -> str:
         """The page's Markdown with its markers and placeholders as tokens."""
-        year = year_of(page.src_uri, self.years)
+        year = self.year_of(page.src_uri)
         snippets = self.snippets[page.src_uri] = Snippets(page.where)
         used = self.used.setdefault((year, page.stem), set())
-        markdown = expand_markers(markdown, MarkerContext(page=page, year=year, years=self.years, snippets=snippets))
+        markdown = expand_markers(markdown, MarkerContext(page=page, year=year, years=self.years, snippets=snippets,
+                                                        drafts=frozenset(self.drafts)))
         return fill_placeholders(markdown, page, self.years[year], snippets, used)
 
     def pages_to_fill(self) -> list[str]:
@@ -59,4 +79,4 @@ class ReportSite:
         return unshown_figures(self.years, self.used, self.lang)
 
     def jsonld(self, src_uri: str, url: str) -> dict[str, str]:
-        return page_jsonld(self.years[year_of(src_uri, self.years)], url, self.lang)
+        return page_jsonld(self.years[self.year_of(src_uri)], url, self.lang)

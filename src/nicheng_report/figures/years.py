@@ -16,10 +16,13 @@ __all__ = ["load_years"]
 _cache: dict[Path, tuple[float, int, ReportData]] = {}
 
 
-def load_years(data_dir: Path, root: Path) -> dict[int, ReportData]:
-    """Every data_dir/YEAR.yml, by year; a mistake in one is a StaffError naming it."""
+def load_years(data_dir: Path, root: Path, skip: set[int] | frozenset[int] = frozenset()) -> dict[int, ReportData]:
+    """Every data_dir/YEAR.yml, by year, but those in `skip` (drafts left out of the build);
+    a mistake in one is a StaffError naming it."""
     years: dict[int, ReportData] = {}
     for path in sorted(data_dir.glob("[0-9][0-9][0-9][0-9].yml")):
+        if int(path.stem) in skip:
+            continue
         stat = path.stat()
         cached = _cache.get(path)
         if cached and cached[:2] == (stat.st_mtime, stat.st_size):
