@@ -166,3 +166,61 @@ def test_read_aloud_is_hidden_without_a_voice_for_the_page(browser, server, voic
     tab.goto(server + "2024/")
     assert tab.locator("[data-speech]").is_hidden()
     context.close()
+
+
+# The contrast of a visible link's or button's text against the colour behind it, from the
+# computed colours (axe reports equal-colour text as "incomplete", so it missed 1:1 buttons).
+CONTRAST = """() => {
+  const parse = c => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+  const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+                               return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const over = (top, under) => [0, 1, 2].map(i => top[i] * top[3] + under[i] * (1 - top[3])).concat(1);
+  const behind = e => { const layers = [];
+    for (let n = e; n; n = n.parentElement) { const c = parse(getComputedStyle(n).backgroundColor);
+      if (c[3] > 0) { layers.push(c); if (c[3] === 1) break; } }
+    return layers.reverse().reduce((under, top) => over(top, under), [255, 255, 255, 1]); };
+  const out = [];
+  for (const e of document.querySelectorAll('a[href], button, label.md-header__button, summary')) {
+    const box = e.getBoundingClientRect(); const style = getComputedStyle(e);
+    if (!box.width || !box.height || style.visibility !== 'visible' || e.closest('[hidden], .md-sidebar, .md-search') ) continue;
+    if (!e.textContent.trim()) continue;
+    const back = behind(e); const fore = over(parse(style.color), back);
+    const [a, b] = [lum(fore), lum(back)].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    if (ratio < 7) out.push([e.className || e.tagName, e.textContent.trim().slice(0, 20), Math.round(ratio * 100) / 100]);
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("url", ["", "en/", "2024/", "2024/measures/", "2024/figures/", "en/2024/figures/",
+                                 "2024/at-a-glance/", "accessibility/", "glossary/", "404.html"])
+def test_every_visible_link_and_button_has_7_to_1_in_high_contrast(browser, server, url, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    context.add_init_script("localStorage.setItem('nicheng.contrast', 'high');")
+    tab = context.new_page()
+    tab.goto(server + url)
+    low = tab.evaluate(CONTRAST)
+    context.close()
+    assert not low, low
+
+
+@pytest.mark.parametrize("url", ["2024/at-a-glance/", "en/2024/at-a-glance/", "en/2024/figures/"])
+def test_chart_labels_follow_the_text_size_and_fit_on_a_phone(browser, server, url):
+    sizes = {}
+    for size in ("normal", "larger"):
+        context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+        context.add_init_script(f"localStorage.setItem('nicheng.textSize', '{size}');")
+        tab = context.new_page()
+        tab.goto(server + url)
+        sizes[size] = tab.evaluate("""() => [...document.querySelectorAll('.chart__label, .chart__value')]
+            .map(e => parseFloat(getComputedStyle(e).fontSize))""")
+        clipped = tab.evaluate("""() => [...document.querySelectorAll('.chart__label, .chart__value')]
+            .filter(e => { const r = e.getBoundingClientRect(), f = e.closest('figure').getBoundingClientRect();
+                           return r.right > f.right + 1 || r.left < f.left - 1 || r.right > innerWidth; })
+            .map(e => e.textContent)""")
+        context.close()
+        assert not clipped, (size, clipped)
+    assert sizes["normal"] and min(sizes["larger"]) >= 1.45 * min(sizes["normal"]), sizes
+    assert min(sizes["larger"]) >= 18
