@@ -224,3 +224,46 @@ def test_chart_labels_follow_the_text_size_and_fit_on_a_phone(browser, server, u
         assert not clipped, (size, clipped)
     assert sizes["normal"] and min(sizes["larger"]) >= 1.45 * min(sizes["normal"]), sizes
     assert min(sizes["larger"]) >= 18
+
+
+def _pages(site) -> list[str]:
+    return sorted("" if str(path.parent.relative_to(site)) == "." else str(path.parent.relative_to(site)) + "/"
+                  for path in site.rglob("index.html") if not {"assets", "search", "data"} & set(path.parts))
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_no_sideways_scrolling_at_the_largest_text_on_a_narrow_screen(browser, server, site, width):
+    """320 px is 1280 px at 400% zoom. Tables become stacked cards: nothing scrolls sideways,
+    neither the page nor a box in it, and the menu button stays on the screen."""
+    context = browser.new_context(viewport={"width": width, "height": 700})
+    context.add_init_script(ELDER_ON)
+    tab = context.new_page()
+    problems = {}
+    for url in _pages(site):
+        tab.goto(server + url)
+        found = tab.evaluate("""() => { const d = document.documentElement;
+            const wide = [...document.querySelectorAll('.md-content *')]
+              .filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible' && e.clientWidth > 1)
+              .map(e => e.tagName + '.' + e.className + ' ' + e.scrollWidth + '/' + e.clientWidth);
+            const menu = document.querySelector("button[data-for='__drawer']").getBoundingClientRect();
+            if (d.scrollWidth > d.clientWidth) wide.push('page ' + d.scrollWidth);
+            if (menu.right > innerWidth || menu.left < 0) wide.push('menu button off screen');
+            return wide; }""")
+        if found:
+            problems[url] = found[:3]
+    context.close()
+    assert len(problems) == 0, problems
+
+
+@pytest.mark.parametrize("url", ["2024/figures/", "en/glossary/"])
+def test_tables_stay_tables_for_screen_readers_as_cards(browser, server, url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script(ELDER_ON)
+    tab = context.new_page()
+    tab.goto(server + url)
+    assert tab.evaluate("getComputedStyle(document.querySelector('table[data-cards] tr')).display") == "block"
+    cdp = context.new_cdp_session(tab)
+    roles = [node.get("role", {}).get("value") for node in cdp.send("Accessibility.getFullAXTree")["nodes"]]
+    tables = tab.evaluate("[...document.querySelectorAll('article table')].filter(t => !t.closest('details:not([open])')).length")
+    context.close()
+    assert tables and roles.count("table") >= tables and "columnheader" in roles and "cell" in roles, sorted(set(roles))

@@ -228,6 +228,27 @@
   window.addEventListener("pagehide", function () { run++; synth.cancel(); });
 })();
 
+/* Tables as stacked cards on phones at the large text sizes (reading.css): each cell is
+   given its column's heading (data-label, shown above the value, hidden from screen
+   readers, which still get the real table). Tables with a header row only; the report's
+   details table (.report-meta) has its own narrow layout. Without this script the tables
+   scroll sideways in their box as before. */
+(function () {
+  "use strict";
+  document.querySelectorAll(".md-typeset table").forEach(function (table) {
+    if (table.closest(".report-meta") || !table.tHead) return;
+    var heads = Array.prototype.map.call(table.tHead.rows[0].cells, function (cell) { return cell.textContent.trim(); });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, index) {
+          if (index > 0 && heads[index]) cell.setAttribute("data-label", heads[index]);
+        });
+      });
+    });
+    table.setAttribute("data-cards", "");
+  });
+})();
+
 /* Material never checks the radio button of the palette in use, so Tab lands on the
    first one: in the dark palette its label is hidden and its name ("切换到深色模式")
    is wrong. Check the one in use; Material's labels and Enter key work as before. */
