@@ -267,3 +267,23 @@ def test_tables_stay_tables_for_screen_readers_as_cards(browser, server, url):
     tables = tab.evaluate("[...document.querySelectorAll('article table')].filter(t => !t.closest('details:not([open])')).length")
     context.close()
     assert tables and roles.count("table") >= tables and "columnheader" in roles and "cell" in roles, sorted(set(roles))
+
+
+@pytest.mark.parametrize("url", ["2024/measures/", "en/2024/measures/"])
+def test_sidebar_links_are_44px_tall_on_a_desktop_as_the_statement_promises(browser, server, url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(server + url)
+    small = tab.evaluate("""() => [...document.querySelectorAll('.md-sidebar .md-nav__link')]
+        .filter(e => e.offsetParent !== null && getComputedStyle(e).visibility === 'visible')
+        .map(e => [e.textContent.trim().slice(0, 20), e.getBoundingClientRect().height])
+        .filter(([, h]) => h > 0 && h < 44)""")
+    context.close()
+    assert not small, small
+
+
+def test_accessibility_statement_describes_elder_mode_and_read_aloud(soup):
+    for url, words in (("accessibility/", ("长者模式", "特大鼠标", "语音朗读", "适老化通用设计规范", "7:1")),
+                       ("en/accessibility/", ("Elder mode", "Large pointer", "Read aloud", "Older People", "7:1"))):
+        text = soup(url).select_one("article").get_text()
+        assert all(word in text for word in words), url
