@@ -287,3 +287,19 @@ def test_accessibility_statement_describes_elder_mode_and_read_aloud(soup):
                        ("en/accessibility/", ("Elder mode", "Large pointer", "Read aloud", "Older People", "7:1"))):
         text = soup(url).select_one("article").get_text()
         assert all(word in text for word in words), url
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pressed_controls_stand_out_in_high_contrast(browser, server, scheme):
+    """The pressed 特大 and 高对比度 buttons lost their border and looked like plain text."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    context.add_init_script(ELDER_ON)
+    tab = context.new_page()
+    tab.goto(server + "2024/")
+    pressed = tab.evaluate("""() => [...document.querySelectorAll('button[aria-pressed=true]')].filter(e => e.offsetParent)
+        .map(e => [e.textContent.trim(), getComputedStyle(e).backgroundColor, getComputedStyle(e).borderTopColor,
+                   getComputedStyle(e).borderTopStyle])""")
+    context.close()
+    assert len(pressed) == 3, pressed  # 特大, 高对比度, 长者模式
+    assert all(back == "rgb(255, 255, 0)" and border == "rgb(255, 255, 0)" and style == "solid"
+               for _, back, border, style in pressed), pressed
