@@ -170,7 +170,7 @@ def test_read_aloud_is_hidden_without_a_voice_for_the_page(browser, server, voic
 
 # The contrast of a visible link's or button's text against the colour behind it, from the
 # computed colours (axe reports equal-colour text as "incomplete", so it missed 1:1 buttons).
-CONTRAST = """() => {
+CONTRAST = """(selector) => {
   const parse = c => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
   const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
                                return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
@@ -180,7 +180,7 @@ CONTRAST = """() => {
       if (c[3] > 0) { layers.push(c); if (c[3] === 1) break; } }
     return layers.reverse().reduce((under, top) => over(top, under), [255, 255, 255, 1]); };
   const out = [];
-  for (const e of document.querySelectorAll('a[href], button, label.md-header__button, summary')) {
+  for (const e of document.querySelectorAll(selector || 'a[href], button, label.md-header__button, summary')) {
     const box = e.getBoundingClientRect(); const style = getComputedStyle(e);
     if (!box.width || !box.height || style.visibility !== 'visible' || e.closest('[hidden], .md-sidebar, .md-search') ) continue;
     if (!e.textContent.trim()) continue;
@@ -303,3 +303,15 @@ def test_pressed_controls_stand_out_in_high_contrast(browser, server, scheme):
     assert len(pressed) == 3, pressed  # 特大, 高对比度, 长者模式
     assert all(back == "rgb(255, 255, 0)" and border == "rgb(255, 255, 0)" and style == "solid"
                for _, back, border, style in pressed), pressed
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_size_label_has_full_contrast(browser, server, scheme):
+    """文字大小 was the lowest-contrast text on the site (4.59:1)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(server + "2024/")
+    low = tab.evaluate(CONTRAST, ".reading-controls__label")
+    count = tab.locator(".reading-controls__label").count()
+    context.close()
+    assert count and not low, low
