@@ -100,9 +100,10 @@ def test_charts_have_title_description_and_a_table(soup):
         charts = soup(url).select("figure.chart")
         assert len(charts) == 4
         for chart in charts:
-            svg = chart.select_one("svg[role=img]")
-            labelled = svg["aria-labelledby"].split()
-            assert svg.title and svg.desc and {svg.title["id"], svg.desc["id"]} == set(labelled)
+            image = chart.select_one("[role=img]")
+            labelled = image["aria-labelledby"].split()
+            assert len(labelled) == 2 and all(chart.find(id=each).get_text(strip=True) for each in labelled)
+            assert image.select(".chart__label") and image.select("svg[aria-hidden=true] rect")
             assert chart.select("details table tbody tr")
     assert "script" not in str(soup("2024/figures/").select_one("article")).lower()
 

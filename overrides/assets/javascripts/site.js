@@ -60,21 +60,32 @@
   }, { once: true });
 })();
 
-/* Reading aids (适老化): text size and high contrast, remembered across pages. */
+/* Reading aids (适老化): text size, high contrast and the large cursor, remembered across
+   pages. 长者模式 (the header's [data-elder-toggle]) is the three at once: pressed when the
+   largest text, high contrast and the large cursor are all on; a press turns all three on,
+   or, when pressed, all three off. The separate controls change one each. */
 (function () {
   "use strict";
   var root = document.documentElement;
   function remember(key, value) {
     try { value ? localStorage.setItem(key, value) : localStorage.removeItem(key); } catch (e) { /* ignore */ }
   }
+  function set(attribute, key, value) {
+    if (value) root.setAttribute(attribute, value); else root.removeAttribute(attribute);
+    remember(key, value);
+  }
   function sync() {
     var size = root.getAttribute("data-text-size") || "normal";
     var contrast = root.getAttribute("data-contrast") === "high";
+    var elder = size === "larger" && contrast && root.getAttribute("data-cursor") === "large";
     document.querySelectorAll("[data-text-size-choice]").forEach(function (button) {
       button.setAttribute("aria-pressed", String(button.getAttribute("data-text-size-choice") === size));
     });
     document.querySelectorAll("[data-contrast-toggle]").forEach(function (button) {
       button.setAttribute("aria-pressed", String(contrast));
+    });
+    document.querySelectorAll("[data-elder-toggle]").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(elder));
     });
   }
   document.addEventListener("click", function (event) {
@@ -82,19 +93,160 @@
     if (!target) return;
     if (target.hasAttribute("data-text-size-choice")) {
       var size = target.getAttribute("data-text-size-choice");
-      if (size === "normal") root.removeAttribute("data-text-size"); else root.setAttribute("data-text-size", size);
-      remember("nicheng.textSize", size === "normal" ? "" : size);
+      set("data-text-size", "nicheng.textSize", size === "normal" ? "" : size);
       sync();
     } else if (target.hasAttribute("data-contrast-toggle")) {
-      var high = root.getAttribute("data-contrast") !== "high";
-      if (high) root.setAttribute("data-contrast", "high"); else root.removeAttribute("data-contrast");
-      remember("nicheng.contrast", high ? "high" : "");
+      set("data-contrast", "nicheng.contrast", root.getAttribute("data-contrast") !== "high" ? "high" : "");
+      sync();
+    } else if (target.hasAttribute("data-elder-toggle")) {
+      var on = target.getAttribute("aria-pressed") !== "true";
+      set("data-text-size", "nicheng.textSize", on ? "larger" : "");
+      set("data-contrast", "nicheng.contrast", on ? "high" : "");
+      set("data-cursor", "nicheng.cursor", on ? "large" : "");
       sync();
     }
   });
   /* The printout carries the page's address, whatever host serves it. */
   document.querySelectorAll("[data-print-url]").forEach(function (node) { node.textContent = location.href; });
   sync();
+})();
+
+/* Read-aloud (语音阅读) with the browser's own speechSynthesis: no outside service.
+   The page's main text is read block by block (headings, paragraphs, list items, table
+   cells), from the start or from the block the reader last clicked, tapped or tabbed to
+   (or selected text in). The page's language comes from the template
+   (data-speech-lang); a passage marked with another language (lang="zh-CN" in an
+   English page) is read with a voice of that language, and left out when the browser
+   has none. With no voice for the page's language the controls stay hidden (the
+   accessibility statement says so). The block being read is outlined. */
+(function () {
+  "use strict";
+  var controls = document.querySelector("[data-speech]");
+  var main = document.querySelector(".md-content article");
+  var synth = window.speechSynthesis;
+  if (!controls || !main || !synth || typeof window.SpeechSynthesisUtterance !== "function") return;
+  var pageLang = controls.getAttribute("data-speech-lang") || "";
+  var BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, dt, dd, th, td, caption, figcaption, summary, blockquote";
+  var SKIP = ".reading-controls, .headerlink, script, style, [hidden], [aria-hidden='true'], .print-only, .md-source-file, svg";
+  var pause = controls.querySelector("[data-speech-pause]");
+  var stop = controls.querySelector("[data-speech-stop]");
+  var chosen = null;   /* the block last clicked or focused in the text */
+  var run = 0;         /* a new start or a stop ends the run before it */
+  var current = null;
+
+  function voiceFor(tag) {
+    var wanted = String(tag || "").toLowerCase().replace(/_/g, "-");
+    var base = wanted.split("-")[0];
+    var voices = synth.getVoices() || [];
+    var norm = function (voice) { return String(voice.lang || "").toLowerCase().replace(/_/g, "-"); };
+    return voices.filter(function (voice) { return norm(voice) === wanted; })[0]
+      || voices.filter(function (voice) { return norm(voice).split("-")[0] === base; })[0] || null;
+  }
+  function offer() {
+    controls.hidden = !(pageLang && voiceFor(pageLang));
+  }
+  offer();
+  if (synth.addEventListener) synth.addEventListener("voiceschanged", offer);
+
+  /* The text of the main column as [block, language, text] pieces, in reading order. */
+  function pieces() {
+    var out = [];
+    var walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      var parent = node.parentElement;
+      if (!parent || parent.closest(SKIP) || !node.nodeValue.trim()) continue;
+      var block = parent.closest(BLOCKS) || parent;
+      var marked = parent.closest("[lang]");
+      var tag = marked && main.contains(marked) ? marked.lang : pageLang;
+      var last = out[out.length - 1];
+      if (last && last[0] === block && last[1] === tag) last[2] += node.nodeValue;
+      else out.push([block, tag, node.nodeValue]);
+    }
+    return out.map(function (piece) { return [piece[0], piece[1], piece[2].replace(/\s+/g, " ").trim()]; })
+      .filter(function (piece) { return piece[2]; });
+  }
+  function mark(block) {
+    if (current) current.classList.remove("speech-current");
+    current = block;
+    if (block) block.classList.add("speech-current");
+  }
+  function idle() {
+    mark(null);
+    pause.disabled = true; stop.disabled = true;
+    pause.setAttribute("aria-pressed", "false");
+  }
+  function start(from) {
+    synth.cancel();
+    var mine = ++run;
+    var list = pieces();
+    var first = 0;
+    if (from) {
+      for (var i = 0; i < list.length; i++) {
+        if (list[i][0] === from || from.contains(list[i][0]) || list[i][0].contains(from)) { first = i; break; }
+      }
+    }
+    pause.disabled = false; stop.disabled = false;
+    (function next(index) {
+      if (mine !== run) return;
+      while (index < list.length && !voiceFor(list[index][1])) index++;
+      if (index >= list.length) { idle(); return; }
+      var utterance = new window.SpeechSynthesisUtterance(list[index][2]);
+      utterance.lang = list[index][1];
+      utterance.voice = voiceFor(list[index][1]);
+      utterance.onend = utterance.onerror = function () { next(index + 1); };
+      mark(list[index][0]);
+      synth.speak(utterance);
+    })(first);
+  }
+  function remember(event) {
+    var target = event.target;
+    if (target instanceof Element && main.contains(target) && !target.closest(".reading-controls")) {
+      chosen = target.closest(BLOCKS) || target;
+    }
+  }
+  document.addEventListener("focusin", remember);
+  document.addEventListener("pointerdown", remember);
+  controls.addEventListener("click", function (event) {
+    var button = event.target instanceof Element ? event.target.closest("button") : null;
+    if (!button) return;
+    if (button.getAttribute("data-speech-start") === "all") start(null);
+    else if (button.getAttribute("data-speech-start") === "here") {
+      var selection = window.getSelection && window.getSelection();
+      var anchor = selection && selection.rangeCount && !selection.isCollapsed ? selection.anchorNode : null;
+      var from = anchor && main.contains(anchor) ? (anchor.nodeType === 1 ? anchor : anchor.parentElement) : chosen;
+      start(from ? from.closest(BLOCKS) || from : null);
+    } else if (button === pause) {
+      var paused = pause.getAttribute("aria-pressed") !== "true";
+      if (paused) synth.pause(); else synth.resume();
+      pause.setAttribute("aria-pressed", String(paused));
+    } else if (button === stop) {
+      run++;
+      synth.cancel();
+      idle();
+    }
+  });
+  window.addEventListener("pagehide", function () { run++; synth.cancel(); });
+})();
+
+/* Tables as stacked cards on phones at the large text sizes (reading.css): each cell is
+   given its column's heading (data-label, shown above the value, hidden from screen
+   readers, which still get the real table). Tables with a header row only; the report's
+   details table (.report-meta) has its own narrow layout. Without this script the tables
+   scroll sideways in their box as before. */
+(function () {
+  "use strict";
+  document.querySelectorAll(".md-typeset table").forEach(function (table) {
+    if (table.closest(".report-meta") || !table.tHead) return;
+    var heads = Array.prototype.map.call(table.tHead.rows[0].cells, function (cell) { return cell.textContent.trim(); });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, index) {
+          if (index > 0 && heads[index]) cell.setAttribute("data-label", heads[index]);
+        });
+      });
+    });
+    table.setAttribute("data-cards", "");
+  });
 })();
 
 /* Material never checks the radio button of the palette in use, so Tab lands on the
