@@ -44,7 +44,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from nicheng_report.drafts import check_published, hidden_years, is_draft
+from nicheng_report.drafts import check_published, draft_years, preview
 from nicheng_report.figures.pages import PageRef
 from nicheng_report.figures.sections import heading_ids
 from nicheng_report.figures.site import ReportSite
@@ -67,9 +67,10 @@ def on_config(config: MkDocsConfig) -> None:
     every = report_years(root)
     for year in every:
         check_published(root, year)
-    hidden = hidden_years(root, every)
+    drafts = draft_years(root, every)          # each year judged once
+    hidden = set() if preview() else drafts    # `make serve` shows the drafts, under their banner
     years = load_years(root / config.extra.get("report_years_path", "docs/data"), root, skip=hidden)
-    drafts = {year for year in years if is_draft(root, year)}   # shown only by `make serve`
+    drafts = {year for year in drafts if year in years}
     _site, _env = ReportSite(years, language_of(config).code, drafts=drafts, hidden=hidden), None
     return None
 

@@ -23,6 +23,8 @@ from pathlib import Path
 import yaml
 
 from nicheng_report.errors import StaffError
+from nicheng_report.languages import LANGUAGES
+from nicheng_report.paths import data_file
 
 PREVIEW = "NICHENG_PREVIEW"          # set by `make serve`: drafts are shown, with their banner
 PLACEHOLDERS = ("待填写", "to be filled in")
@@ -45,7 +47,7 @@ def _raw(path: Path) -> dict | None:
 
 def status(root: Path, year: int) -> str | None:
     """`report.status` of the year's data file: "draft", "published" or None (not written)."""
-    report = (_raw(root / "docs" / "data" / f"{year}.yml") or {}).get("report")
+    report = (_raw(data_file(root, year)) or {}).get("report")
     value = report.get("status") if isinstance(report, dict) else None
     return str(value) if value is not None else None
 
@@ -64,8 +66,8 @@ def remaining(root: Path, year: int, *, mistyped_dates: bool = True) -> list[str
     mistyped_dates=False: a date that is written but is not a date (2024-13-01) is a mistake for
     the build to name, not a sign of a draft; only an empty one or a 待填写 placeholder counts."""
     left: list[str] = []
-    data_name = f"docs/data/{year}.yml"
-    data_path = root / data_name
+    data_path = data_file(root, year)
+    data_name = data_path.relative_to(root).as_posix()
     if not data_path.is_file():
         left.append(f"{data_name}：缺少数据文件。\n  {data_name}: the data file is missing.")
         raw: dict = {}
@@ -91,10 +93,10 @@ def remaining(root: Path, year: int, *, mistyped_dates: bool = True) -> list[str
                     "核对后删除 review: 一行。\n"
                     f"  {data_name}: {len(to_review)} figures still to be checked (review: true): "
                     f"{', '.join(map(str, to_review))}. Delete the review: line once checked.")
-    for lang in ("zh", "en"):
-        folder = root / "docs" / lang / str(year)
+    for language in LANGUAGES:
+        folder = root / language.docs / str(year)
         if not folder.is_dir():
-            left.append(f"docs/{lang}/{year}/：缺少本年度的页面。\n  docs/{lang}/{year}/: the year's pages are missing.")
+            left.append(f"{language.docs}/{year}/：缺少本年度的页面。\n  {language.docs}/{year}/: the year's pages are missing.")
             continue
         for page in sorted(folder.rglob("*.md")):
             name = page.relative_to(root).as_posix()
@@ -106,7 +108,7 @@ def remaining(root: Path, year: int, *, mistyped_dates: bool = True) -> list[str
 
 
 def is_draft(root: Path, year: int) -> bool:
-    path = root / "docs" / "data" / f"{year}.yml"
+    path = data_file(root, year)
     if path.is_file() and _raw(path) is None:
         return False   # a data file that cannot be read is never hidden: the build names the mistake
     written = status(root, year)
@@ -130,11 +132,14 @@ def check_published(root: Path, year: int) -> None:
                          "Fix: finish the items above, or set status: back to draft.")
 
 
+def draft_years(root: Path, years: list[int]) -> set[int]:
+    """The years among `years` that are drafts."""
+    return {year for year in years if is_draft(root, year)}
+
+
 def hidden_years(root: Path, years: list[int]) -> set[int]:
     """The years left out of this build: the drafts, unless this is `make serve`."""
-    if preview():
-        return set()
-    return {year for year in years if is_draft(root, year)}
+    return set() if preview() else draft_years(root, years)
 
 
 def publish(root: Path, year: int) -> list[str]:
@@ -142,7 +147,7 @@ def publish(root: Path, year: int) -> list[str]:
     left = remaining(root, year)
     if left:
         return left
-    path = root / "docs" / "data" / f"{year}.yml"
+    path = data_file(root, year)
     text = path.read_text(encoding="utf-8")
     report = re.search(r"^report:[^\n]*\n", text, re.MULTILINE)
     if STATUS_LINE.search(text):

@@ -20,6 +20,11 @@ def project_root(config_file_path: str | os.PathLike[str]) -> Path:
     return Path(config_file_path).resolve().parent
 
 
+def data_file(root: Path, year: int) -> Path:
+    """A report year's data file: docs/data/YEAR.yml."""
+    return root / DATA / f"{year}.yml"
+
+
 def cache_folder(root: Path) -> Path:
     """The build caches of the project whose mkdocs.yml is in `root`."""
     return Path(os.environ.get("SITE_CACHE") or root / ".cache")

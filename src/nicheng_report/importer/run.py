@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from nicheng_report import paths
 from nicheng_report.figures.formatting import format_figure
 from nicheng_report.figures.loading import load_report_data
 from nicheng_report.figures.messages import FigureDataError
@@ -215,8 +216,8 @@ def import_report(root: Path, source: Path, *, year: str | None = None, replace:
                       "REPLACE=1 (keys and labels staff have reviewed are kept).")
     others = [y for y in _years(root) if y != number]
     previous = max([y for y in others if y < number] or others or [number - 1])
-    before = _raw(root / "docs" / "data" / f"{previous}.yml")
-    old = _raw(root / "docs" / "data" / f"{number}.yml") if replace else {}
+    before = _raw(paths.data_file(root, previous))
+    old = _raw(paths.data_file(root, number)) if replace else {}
     previous_groups = {name: label for name, value in (before.get("groups") or {}).items()
                        if (label := _label(value)) is not None}
     figures = place_figures(report, previous_groups=previous_groups, reviewed=_reviewed(old))
