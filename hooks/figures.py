@@ -71,7 +71,7 @@ def on_config(config: MkDocsConfig) -> None:
     hidden = set() if preview() else drafts    # `make serve` shows the drafts, under their banner
     years = load_years(root / config.extra.get("report_years_path", "docs/data"), root, skip=hidden)
     drafts = {year for year in drafts if year in years}
-    _site, _env = ReportSite(years, language_of(config).code, drafts=drafts, hidden=hidden), None
+    _site, _env = ReportSite(years, language_of(config).content, drafts=drafts, hidden=hidden), None
     return None
 
 
@@ -86,7 +86,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 @staff_errors
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     ref = PageRef(src_uri=page.file.src_uri, url=page.url, source=page.file.content_string,
-                  lang=language_of(config).code, docs_dir=Path(config.docs_dir))
+                  lang=language_of(config).content, docs_dir=Path(config.docs_dir))
     return _site.read_markdown(markdown, ref)
 
 
@@ -95,7 +95,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     global _env
     _env = env
     _site.check_sections(lambda year, name: _heading_ids(files, f"{year}/{name}.md"))
-    lang = language_of(config).code
+    lang = language_of(config).content
     for src_uri in _site.pages_to_fill():
         page = files.get_file_from_path(src_uri).page
         if page is None or page.content is None:  # not read in this build (`mkdocs serve --dirty`)

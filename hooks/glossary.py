@@ -21,6 +21,6 @@ MARKER = re.compile(r"^<!--\s*glossary\s*-->\s*$", re.MULTILINE)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     if not MARKER.search(markdown):
         return None
-    rows = glossary_rows(load_glossary(root_of(config)), language_of(config).code)
+    rows = glossary_rows(load_glossary(root_of(config)), language_of(config).content)
     table = theme_env(config).get_template("partials/glossary.html").render(config=config, rows=rows).strip()
     return MARKER.sub(lambda _: table, markdown)

@@ -6,7 +6,8 @@ with no English twin (or the reverse) is a warning: the strict build fails.
 
 Every template, theme pages such as 404.html too, gets the languages of
 nicheng_report.languages (hreflang, og:locale, folder): `site_language` (this
-build's), `twin_language` (the other) and `original_language`. UI strings are
+build's), `twin_language` (the one its notices link to), `other_languages` (the
+language switch's) and `original_language`. UI strings are
 not here: they are in the theme's language partials (overrides/partials/languages/),
 read with `lang.t(…)` in templates and with ui_string() here.
 """
@@ -55,6 +56,9 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         original_language=ORIGINAL,
         # The other language's home, from this site's root: for pages with no twin (404).
         twin_home=twin_url("", lang=lang.code, other=other.code),
+        # The language switch: every other edition, in the table's order, with its home.
+        other_languages=[each for each in LANGUAGES if each != lang],
+        twin_homes={each.code: twin_url("", lang=lang.code, other=each.code) for each in LANGUAGES},
     )
     return env
 
@@ -65,6 +69,7 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
     url = page.url
     base = config.site_url or ""
     context["twin_url"] = twin_url(url, lang=lang.code, other=other.code)
+    context["twin_urls"] = {each.code: twin_url(url, lang=lang.code, other=each.code) for each in LANGUAGES}
     # hreflang alternates must be absolute URLs (search engines ignore, and
     # Lighthouse fails, relative ones), so they need site_url (SITE_URL). The
     # visible language switch links the twin either way.

@@ -17,11 +17,12 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from nicheng_report.languages import LANGUAGES
 from nicheng_report.testing import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT_PAGES = ("index", "measures", "reporting-on-law", "highlights", "shortcomings", "next-steps")
-PROJECT_PARTS = ("docs", "hooks", "overrides", "mkdocs.yml", "mkdocs.en.yml")
+PROJECT_PARTS = ("docs", "hooks", "overrides", *dict.fromkeys(language.config for language in LANGUAGES))
 
 
 # Whole modules that build copies of the project or run Chromium or nginx: `make test`

@@ -22,6 +22,7 @@ from urllib.parse import quote
 import pytest
 
 from conftest import ROOT, build_site, copy_project, html_pages
+from nicheng_report.languages import language_of_site_path
 
 pytestmark = pytest.mark.browser
 
@@ -85,7 +86,7 @@ def pages_of(site: Path, lang: str) -> list[str]:
     urls = []
     for path in html_pages(site):
         rel = path.relative_to(site).as_posix()
-        if (lang == "en") != rel.startswith("en/"):
+        if language_of_site_path(rel).code != lang:
             continue
         urls.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return urls

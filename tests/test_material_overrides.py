@@ -125,7 +125,7 @@ def test_menu_and_contents_toggles_are_buttons_on_every_page(site: Path) -> None
         if len(menu) != 1:
             problems.append(f"{where}: {len(menu)} menu buttons in the header, not one")
             continue
-        expected = "Navigation menu" if english else "导航菜单"
+        expected = "Navigation menu" if english else {"zh-Hant": "導航菜單"}.get(page.html.get("lang"), "导航菜单")
         toggles = [(menu[0], "__drawer", expected)]
         entry = page.select(".md-sidebar--primary .md-nav__item--active > button.md-nav__link")
         if page.select_one(".md-sidebar--primary #__toc") and page.select_one(".md-sidebar--primary .md-nav--secondary"):

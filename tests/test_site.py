@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 
 from conftest import html_pages, soup_of
+from nicheng_report.languages import language_of_site_path
 
 TEXT_SUFFIXES = {".html", ".json", ".csv", ".xml", ".txt", ".js", ".css"}
 
 
 def pages_of(site: Path, lang: str) -> list[Path]:
-    pages = [p for p in html_pages(site) if (p.relative_to(site).parts[0] == "en") == (lang == "en")]
+    pages = [p for p in html_pages(site) if language_of_site_path(p.relative_to(site).as_posix()).code == lang]
     assert len(pages) >= 10
     return pages
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from nicheng_report.errors import StaffError
-from nicheng_report.languages import LANGUAGES
+from nicheng_report.languages import AUTHORED
 from nicheng_report.paths import data_file
 
 PREVIEW = "NICHENG_PREVIEW"          # set by `make serve`: drafts are shown, with their banner
@@ -93,7 +93,7 @@ def remaining(root: Path, year: int, *, mistyped_dates: bool = True) -> list[str
                     "核对后删除 review: 一行。\n"
                     f"  {data_name}: {len(to_review)} figures still to be checked (review: true): "
                     f"{', '.join(map(str, to_review))}. Delete the review: line once checked.")
-    for language in LANGUAGES:
+    for language in AUTHORED:
         folder = root / language.docs / str(year)
         if not folder.is_dir():
             left.append(f"{language.docs}/{year}/：缺少本年度的页面。\n  {language.docs}/{year}/: the year's pages are missing.")

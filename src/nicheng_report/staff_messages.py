@@ -12,7 +12,7 @@ import logging
 import re
 from pathlib import Path
 
-from nicheng_report.languages import LANGUAGES
+from nicheng_report.languages import AUTHORED
 
 # MkDocs' messages, as MkDocs 1.6 words them -> (problem, fix); {file} and {line} are found here.
 EXPLAIN = (
@@ -70,7 +70,7 @@ def did_you_mean(message: str, root: Path, src: str, href: str) -> str | None:
     if not target:
         return None
     names = sorted({path.relative_to(root / language.docs / folder).as_posix()
-                    for language in LANGUAGES if (root / language.docs / folder).is_dir()
+                    for language in AUTHORED if (root / language.docs / folder).is_dir()
                     for path in (root / language.docs / folder).glob("*.md")})
     wanted = posixpath.basename(target)
     wanted = wanted if wanted.endswith(".md") else wanted + ".md"
@@ -80,7 +80,7 @@ def did_you_mean(message: str, root: Path, src: str, href: str) -> str | None:
 
 def locate(root: Path, src: str, needle: str) -> tuple[str, str]:
     """Which language's folder holds the page, and the line of `needle` in it."""
-    for language in LANGUAGES:
+    for language in AUTHORED:
         path = root / language.docs / src
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         if needle in text:

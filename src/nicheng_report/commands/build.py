@@ -2,7 +2,7 @@
 
     python -m nicheng_report build [--project DIR] [--out DIR]     (make build)
 
-The Chinese site is built at the root and the English one under en/. A failed
+The Chinese site is built at the root, the English one under en/ and the 繁體 one under zh-hant/. A failed
 build (any warning: the configs are strict) leaves the previous site/ exactly
 as it was. Text files are also written precompressed (.gz) for gzip_static.
 """
@@ -40,9 +40,9 @@ class _Collect(logging.Handler):
 
 
 COLLECTED = _Collect()
-# The second language's warnings and errors, sent back from its forked build: shown once, by
+# The other languages' warnings and errors, sent back from their forked builds: shown once, by
 # main(), leaving out those the first language printed already (a mistake in a data file
-# both languages read is printed once, not once per language).
+# every language reads is printed once, not once per language).
 SECOND: list[str] = []
 
 
@@ -92,27 +92,50 @@ def warm_up(root: Path) -> None:
 
 
 def build_languages(root: Path, jobs: list[tuple[Path, Path]]) -> None:
-    """Build each language; on a machine with two or more cores, the two at once.
+    """Build each language; on a machine with two or more cores, all at once.
 
-    The second build runs in a forked child; its messages come back through a
-    pipe so that the summary for staff covers both languages."""
+    The first language is built here, each other one in a forked child; their messages
+    come back through a pipe so that the summary for staff covers every language."""
     from mkdocs.exceptions import MkDocsException
 
-    if len(jobs) != 2 or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or os.environ.get("BUILD_SERIAL"):
+    if len(jobs) < 2 or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or os.environ.get("BUILD_SERIAL"):
         for config_file, site_dir in jobs:
             build_language(config_file, site_dir)
         return
     warm_up(root)
-    (first_config, first_dir), (second_config, second_dir) = jobs
+    (first_config, first_dir), *others = jobs
+    children = [_fork_build(config_file, site_dir) for config_file, site_dir in others]
+    failure: BaseException | None = None
+    try:
+        build_language(first_config, first_dir)
+    except BaseException as error:  # noqa: BLE001 - re-raised after the children are collected
+        failure = error
+    errors = []
+    for pid, read_end in children:
+        with os.fdopen(read_end, encoding="utf-8") as pipe:
+            report = json.loads(pipe.read() or "{}")
+        _, status = os.waitpid(pid, 0)
+        SECOND.extend(message for message in report.get("messages", [])
+                      if message not in COLLECTED.messages and message not in SECOND)
+        if status != 0:
+            errors.append(report.get("error", "another language's build failed"))
+    if failure is not None:
+        raise failure
+    if errors:
+        raise MkDocsException(errors[0])
+
+
+def _fork_build(config_file: Path, site_dir: Path) -> tuple[int, int]:
+    """Build one language in a forked child: its pid, and the pipe its report comes back on."""
     read_end, write_end = os.pipe()
     sys.stdout.flush(), sys.stderr.flush()
     pid = os.fork()
-    if pid == 0:  # the child: the second language
+    if pid == 0:  # the child
         os.close(read_end)
         code, report = 0, {}
         _quiet_console()
         try:
-            build_language(second_config, second_dir)
+            build_language(config_file, site_dir)
         except BaseException as error:  # noqa: BLE001 - everything goes back to the parent
             code, report = 1, {"error": str(error) or type(error).__name__, "messages": COLLECTED.messages}
         else:
@@ -122,19 +145,7 @@ def build_languages(root: Path, jobs: list[tuple[Path, Path]]) -> None:
         sys.stdout.flush(), sys.stderr.flush()
         os._exit(code)
     os.close(write_end)
-    failure: BaseException | None = None
-    try:
-        build_language(first_config, first_dir)
-    except BaseException as error:  # noqa: BLE001 - re-raised after the child is collected
-        failure = error
-    with os.fdopen(read_end, encoding="utf-8") as pipe:
-        report = json.loads(pipe.read() or "{}")
-    _, status = os.waitpid(pid, 0)
-    SECOND.extend(message for message in report.get("messages", []) if message not in COLLECTED.messages)
-    if failure is not None:
-        raise failure
-    if status != 0:
-        raise MkDocsException(report.get("error", "the second language's build failed"))
+    return pid, read_end
 
 
 def build_preview(root: Path, staging: Path) -> None:
@@ -202,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         build_all(args.project, out)
     except (MkDocsException, SystemExit, OSError) as error:
-        for message in SECOND:   # the English build's own messages (the same ones are not repeated)
+        for message in SECOND:   # the other builds' own messages (the same ones are not repeated)
             print(message, file=sys.stderr)
         message = str(error)
         if not message or message.startswith("Aborted with"):   # MkDocs' words: the reasons are printed above
@@ -210,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n构建失败 / BUILD FAILED: {message}", file=sys.stderr)
         print(f"网站目录未被改动。\n  {out} was not changed.", file=sys.stderr)
         return 1
-    print(f"Built both languages into {out} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+    print(f"Built {len(LANGUAGES)} editions into {out} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
     return 0
 
 
