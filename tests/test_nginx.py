@@ -256,7 +256,8 @@ def test_cache_control(servers, site: Path) -> None:
 
 
 @pytest.mark.parametrize("mount", MOUNTS)
-@pytest.mark.parametrize("path, lang", [("no/such/page/", "zh-CN"), ("en/no/such/page/", "en"), ("2024/x.html", "zh-CN")])
+@pytest.mark.parametrize("path, lang", [("no/such/page/", "zh-CN"), ("en/no/such/page/", "en"), ("2024/x.html", "zh-CN"),
+                                        ("zh-hant/no/such/page/", "zh-Hant")])
 def test_missing_pages_get_the_404_page_in_their_language(servers, mount: str, path: str, lang: str) -> None:
     response = requests.get(servers[mount] + path, headers=GZIP, timeout=10)
     assert response.status_code == 404

@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import build_site, soup_of
+from nicheng_report.languages import LANGUAGES
 
 BASE = "https://example.gov.cn/fzzf/report/"
 
@@ -22,18 +23,19 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("page", ["", "2024/", "2024/measures/", "glossary/"])
 def test_each_language_names_its_own_address_and_its_twin(published, page):
-    for prefix in ("", "en/"):
+    for prefix in (language.folder for language in LANGUAGES):
         soup = soup_of(published / prefix / page / "index.html")
         assert soup.select_one('link[rel="canonical"]')["href"] == BASE + prefix + page
         assert soup.select_one('meta[property="og:url"]')["content"] == BASE + prefix + page
         alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
-        assert alternates == {"zh-CN": BASE + page, "en": BASE + "en/" + page, "x-default": BASE + page}
+        assert alternates == {"zh-CN": BASE + page, "en": BASE + "en/" + page, "zh-Hant": BASE + "zh-hant/" + page,
+                              "x-default": BASE + page}
 
 
 def test_sitemap_and_robots_use_absolute_urls(published):
     sitemap = (published / "sitemap.xml").read_text(encoding="utf-8")
     locations = [line.split("<loc>")[1].split("</loc>")[0] for line in sitemap.splitlines() if "<loc>" in line]
-    assert BASE + "2024/measures/" in locations and BASE + "en/2024/measures/" in locations
+    assert {BASE + "2024/measures/", BASE + "en/2024/measures/", BASE + "zh-hant/2024/measures/"} <= set(locations)
     assert all(url.startswith(BASE) for url in locations)
     assert f"Sitemap: {BASE}sitemap.xml" in (published / "robots.txt").read_text(encoding="utf-8").splitlines()
 
@@ -46,3 +48,12 @@ def test_english_404_links_into_the_english_site(published):
     assert home == BASE + "en/"
     html = (published / "en" / "404.html").read_text(encoding="utf-8")
     assert "/fzzf/report/en/en/" not in html
+
+
+def test_traditional_404_links_into_the_traditional_site(published):
+    soup = soup_of(published / "zh-hant" / "404.html")
+    assert soup.html["lang"] == "zh-Hant"
+    stylesheets = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
+    assert stylesheets and all(href.startswith("/fzzf/report/zh-hant/assets/") for href in stylesheets)
+    home = urljoin(BASE + "zh-hant/no-such-page/", soup.select_one("a.md-header__button.md-logo")["href"])
+    assert home == BASE + "zh-hant/"

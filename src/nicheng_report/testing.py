@@ -31,6 +31,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from nicheng_report.languages import LANGUAGES
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -114,7 +116,11 @@ def nginx_config(conf: Path, tmp: Path, webroot: Path, port: int, mount: str = "
     temp_paths = "".join(f"    {name}_temp_path {tmp}/{name};\n" for name in NGINX_TEMP_PATHS)
     text = sub(text, r"^http \{\n", "http {\n" + temp_paths)
     if mount != "/":
-        text = sub(text, r'"~\^/en/"(\s+)/en/404\.html;', rf'"~^{mount}en/"\1{mount}en/404.html;')
+        for language in LANGUAGES:   # each translation's own 404 page
+            if language.folder:
+                folder = re.escape(language.folder)
+                text = sub(text, rf'"~\^/{folder}"(\s+)/{folder}404\.html;',
+                           rf'"~^{mount}{language.folder}"\1{mount}{language.folder}404.html;')
         text = sub(text, r"^(\s*)default(\s+)/404\.html;", rf"\1default\2{mount}404.html;")
     if not csp:
         text = sub(text, r"^\s*add_header Content-Security-Policy .*\n", "")

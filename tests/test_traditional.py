@@ -1,0 +1,218 @@
+"""The 繁體 edition (nicheng_report.traditional, hooks/traditional.py, mkdocs.zh-Hant.yml).
+
+What must convert and what must not (OpenCC s2t and the phrase table, docs/data/traditional.yml);
+the rules of the page conversion; and, in the built site, that every Chinese page has a 繁體 twin
+at the same path, with the same ids and figures, no simplified character left in what a reader
+sees, a language switch to all three editions, its own search index, 404 page and sitemap entries.
+The search typed into Chromium is at the end (slow lane).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import opencc
+import pytest
+
+from conftest import ROOT, html_pages, soup_of
+from nicheng_report.errors import StaffError
+from nicheng_report.languages import BY_CODE, LANGUAGES, language_of_site_path
+from nicheng_report.traditional.convert import PHRASES, ZWSP, convert_segmented, converter, load_phrases
+from nicheng_report.traditional.html import convert_html
+from nicheng_report.traditional.search import query_map
+
+EDITION = BY_CODE["zh-Hant"]
+BY_HREFLANG = {language.hreflang: language for language in LANGUAGES}
+convert = converter(load_phrases(ROOT))
+
+# Conversions that must hold: proper names, titles, the report's words, and OpenCC's slips fixed
+# by the phrase table. Numbers, dates and Latin letters stay as they are.
+MUST = {
+    "泥城镇": "泥城鎮",
+    "文元调解工作室": "文元調解工作室",
+    "万达未来城": "萬達未來城",
+    "调解": "調解",
+    "浦东新区": "浦東新區",
+    "《中华人民共和国行政复议法》": "《中華人民共和國行政複議法》",
+    "《法治政府建设实施纲要(2021-2025年)》": "《法治政府建設實施綱要(2021-2025年)》",
+    "《2024年泥城镇法治建设责任制工作要点》": "《2024年泥城鎮法治建設責任制工作要點》",
+    "2024年12月31日": "2024年12月31日",
+    "调解成功率98.72%": "調解成功率98.72%",
+    "705.765万元": "705.765萬元",
+    "300余人次": "300餘人次",
+    "领导干部": "領導幹部",      # 干 → 幹 here ...
+    "若干": "若干",             # ... but not here
+    "书面答复": "書面答覆",      # 复: 覆 here, 複 in 复议, 復 in 修复
+    "修复损害": "修復損害",
+    "平台": "平臺",
+    "一人参加": "一人參加",      # OpenCC alone: 一人蔘加 (ginseng); docs/data/traditional.yml
+    "法制审核": "法制審核",      # OpenCC alone: 審覈; docs/data/traditional.yml
+    "复核": "複核",
+    "应当核实": "應當核實",
+}
+# Conversions that must not happen: regional vocabulary (s2twp's 資訊, 軟體, 網路…) would reword
+# the official text, and regional variants (s2tw's 著, 裡) are one region's, not the standard's.
+MUST_NOT = {
+    "信息": "資訊", "软件": "軟體", "网络": "網路", "打印": "列印", "视频": "影片", "数据": "資料",
+    "程序": "程式", "默认": "預設", "鼠标": "滑鼠", "着力": "著力", "这里": "這裡", "人参加": "人蔘加",
+    "审核": "審覈",
+}
+
+
+@pytest.mark.parametrize("simplified, traditional", MUST.items())
+def test_conversions_that_must_hold(simplified: str, traditional: str) -> None:
+    assert convert(simplified) == traditional
+
+
+@pytest.mark.parametrize("simplified, wrong", MUST_NOT.items())
+def test_conversions_that_must_not_happen(simplified: str, wrong: str) -> None:
+    converted = convert(simplified)
+    assert wrong not in converted and len(converted) == len(simplified)
+
+
+def test_the_official_text_keeps_every_number_date_and_letter() -> None:
+    text = (ROOT / "docs/data/2024.official.zh.txt").read_text(encoding="utf-8")
+    converted = convert(text)
+    assert len(converted) == len(text)
+    assert [c for c in converted if c.isascii()] == [c for c in text if c.isascii()]
+    assert converted != text and opencc.OpenCC("t2s").convert(converted).count("泥城镇") == text.count("泥城镇")
+
+
+def test_a_phrase_fix_that_rewords_stops_the_build_with_the_line_to_fix(tmp_path: Path) -> None:
+    (tmp_path / "docs" / "data").mkdir(parents=True)
+    table = tmp_path / PHRASES
+    table.write_text("phrases:\n  信息: 資訊\n", encoding="utf-8")
+    with pytest.raises(StaffError) as raised:
+        load_phrases(tmp_path)
+    message = str(raised.value)
+    assert "信息: 資訊" in message and PHRASES in message and "逐字" in message and "fix it or remove the line" in message
+    assert len(message.splitlines()) == 2
+    assert table.read_text(encoding="utf-8") == "phrases:\n  信息: 資訊\n"   # nothing lost
+    table.write_text("phrases: [a, b]\n", encoding="utf-8")
+    with pytest.raises(StaffError, match="phrases:"):
+        load_phrases(tmp_path)
+
+
+def test_the_index_keeps_its_word_breaks() -> None:
+    segmented = ZWSP.join(["文元", "调解", "工作室", "一人", "参加"])
+    assert convert_segmented(segmented, convert=convert) == ZWSP.join(["文元", "調解", "工作室", "一人", "參加"])
+
+
+def test_page_conversion_leaves_urls_ids_code_and_other_languages_alone() -> None:
+    html = ('<!doctype html><html lang="zh-CN"><head><meta name="description" content="泥城镇发布">'
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'">'
+            '<script type="application/ld+json">{"name":"调解","url":"https://例子.cn/调解","inLanguage":"zh-CN"}</script>'
+            '<script src="调解.js"></script></head>'
+            '<body><h2 id="调解" class="调解">调解</h2><a href="../调解/" title="调解">万达</a>'
+            '<code>调解</code><pre><code>调解</code></pre><img alt="图表" src="图.png">'
+            '<span lang="en">调解 <span>调解</span></span>后<a hreflang="zh-CN" lang="zh-CN">简体</a>'
+            '<!-- 调解 --></body></html>')
+    out = convert_html(html, convert=convert, own=("zh-Hant", "zh-hant"), source="zh-CN")
+    assert '<html lang="zh-Hant">' in out and 'content="泥城鎮發佈"' in out
+    assert json.loads(re.search(r'ld\+json">(.*?)</script>', out).group(1)) == {
+        "name": "調解", "url": "https://例子.cn/调解", "inLanguage": "zh-Hant"}
+    assert '<script src="调解.js">' in out
+    assert '<h2 id="调解" class="调解">調解</h2>' in out and '<a href="../调解/" title="調解">萬達</a>' in out
+    assert "<code>调解</code><pre><code>调解</code></pre>" in out and '<img alt="圖表" src="图.png">' in out
+    assert '<span lang="en">调解 <span>调解</span></span>後' in out and 'lang="zh-CN">简体</a>' in out
+    assert "<!-- 调解 -->" in out
+
+
+def test_simplified_queries_map_to_the_editions_characters() -> None:
+    chars, words = query_map(["<p>调解纠纷，书面答复，行政复议，修复损害，行政复议</p>"], convert=convert)
+    assert chars["调"] == "調" and chars["复"] == "複"   # the commonest form of 复 here
+    assert words["答复"] == "答覆" and words["修复"] == "修復" and "复议" not in words
+    assert "<" not in chars and "p" not in chars
+
+
+# --- The built site -------------------------------------------------------------------------------
+
+def _edition_pages(site: Path, code: str) -> dict[str, Path]:
+    return {path.relative_to(site / BY_CODE[code].folder).as_posix(): path for path in html_pages(site)
+            if language_of_site_path(path.relative_to(site).as_posix()).code == code}
+
+
+def _visible_texts(path: Path, *, own: str) -> list[str]:
+    """What a reader sees or hears of a page, without code, scripts and parts in another language."""
+    soup = soup_of(path)
+    for element in soup(["script", "style", "code", "pre"]):
+        element.decompose()
+    for element in soup.select("body [lang]"):
+        if not element["lang"].startswith(own):
+            element.decompose()
+    texts = [text for text in soup.find_all(string=True) if text.strip()]
+    texts += [element[name] for element in soup.find_all(True)
+              for name in ("title", "alt", "aria-label", "placeholder") if element.get(name)]
+    texts += [meta["content"] for meta in soup.select("meta[name=description], meta[property^='og:']")]
+    return texts
+
+
+def _left_simplified(texts: list[str]) -> list[str]:
+    """Texts that OpenCC's s2t would still change: a simplified character not converted."""
+    s2t = opencc.OpenCC("s2t")
+    return [text.strip()[:60] for text in texts if s2t.convert(text) != text]
+
+
+def test_every_chinese_page_has_a_traditional_twin_with_the_same_ids_and_figures(site: Path) -> None:
+    original, edition = _edition_pages(site, "zh"), _edition_pages(site, "zh-Hant")
+    assert len(original) >= 12 and set(original) == set(edition)
+    for rel, path in original.items():
+        twin_soup, soup = soup_of(edition[rel]), soup_of(path)
+        assert twin_soup.html["lang"] == "zh-Hant", rel
+        assert [e["id"] for e in twin_soup.select("article [id]")] == [e["id"] for e in soup.select("article [id]")], rel
+        figures = [(a["href"], re.sub(r"\D", "", a.get_text())) for a in soup.select("a.figure__link")]
+        assert [(a["href"], re.sub(r"\D", "", a.get_text())) for a in twin_soup.select("a.figure__link")] == figures, rel
+        if rel != "404.html":
+            notice = twin_soup.select_one("aside.translation-notice")
+            assert notice is not None and "簡體中文原文" in notice.get_text(), rel
+            link = notice.select_one("a[hreflang=zh-CN]")
+            assert (edition[rel].parent / link["href"] / "index.html").resolve() == path.resolve(), rel
+
+
+def test_no_simplified_character_is_left_in_what_a_reader_sees(site: Path) -> None:
+    edition = _edition_pages(site, "zh-Hant")
+    left = {rel: found for rel, path in edition.items() if (found := _left_simplified(_visible_texts(path, own="zh-Hant")))}
+    assert not left, left
+    # The check itself finds the simplified pages' text (it can fail).
+    original = _edition_pages(site, "zh")
+    assert _left_simplified(_visible_texts(original["2024/measures/index.html"], own="zh-CN"))
+
+
+def test_the_language_switch_offers_every_edition_on_the_same_page(site: Path) -> None:
+    for language in LANGUAGES:
+        for rel, path in _edition_pages(site, language.code).items():
+            if rel == "404.html":
+                continue
+            links = soup_of(path).select("a.lang-switch__link")
+            assert [link["hreflang"] for link in links] == [other.hreflang for other in LANGUAGES if other != language]
+            for link in links:
+                target = (path.parent / link["href"] / "index.html").resolve()
+                assert target == (site / BY_HREFLANG[link["hreflang"]].folder / rel).resolve(), (path, link["href"])
+
+
+def test_the_edition_has_its_own_search_index_404_and_sitemap_entries(site: Path) -> None:
+    index = json.loads((site / EDITION.folder / "search/search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["title"] + doc["text"] for doc in index["docs"])
+    assert "調解" in text and "调解" not in text and ZWSP in text
+    assert not [doc["location"] for doc in index["docs"] if re.search(r"[^\x00-\x7f]", doc["location"])]
+    page = (site / EDITION.folder / "2024/measures/index.html").read_text(encoding="utf-8")
+    worker = re.search(r"assets/javascripts/workers/(search\.\w+\.min\.js)", page).group(1)
+    source = (site / EDITION.folder / "assets/javascripts/workers" / worker).read_text(encoding="utf-8")
+    assert source.startswith("// The Traditional edition") and '"调":"調"' in source
+    missing = soup_of(site / EDITION.folder / "404.html")
+    assert missing.html["lang"] == "zh-Hant" and missing.select_one("h1").get_text() == "頁面未找到"
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>zh-hant/2024/measures/</loc>" in sitemap and 'hreflang="zh-Hant" href="zh-hant/2024/measures/"' in sitemap
+
+
+def test_print_page_and_open_data_links_work_in_the_edition(site: Path) -> None:
+    folder = site / EDITION.folder
+    full = soup_of(folder / "2024/full/index.html")
+    assert full.html["lang"] == "zh-Hant" and "泥城鎮" in full.get_text()
+    for page in ("", "2024/figures/"):
+        soup = soup_of(folder / page / "index.html")
+        links = [a["href"] for a in soup.select("a[href]") if re.search(r"\.(csv|json)$", a["href"])]
+        assert links, page
+        assert all((folder / page / href).resolve().is_file() for href in links), links
