@@ -216,3 +216,44 @@ def test_print_page_and_open_data_links_work_in_the_edition(site: Path) -> None:
         links = [a["href"] for a in soup.select("a[href]") if re.search(r"\.(csv|json)$", a["href"])]
         assert links, page
         assert all((folder / page / href).resolve().is_file() for href in links), links
+
+
+# --- Chromium (slow lane): typed into the real search box, and the switch clicked ---------------
+
+TRADITIONAL_QUERIES = {
+    "文元調解工作室": "zh-hant/2024/measures/#dispute-resolution",
+    "文元调解工作室": "zh-hant/2024/measures/#dispute-resolution",   # simplified, typed on the edition
+    "萬達未來城": "zh-hant/2024/highlights/#new-reconsideration-law",
+    "万达未来城": "zh-hant/2024/highlights/#new-reconsideration-law",
+    "法到家": "zh-hant/2024/measures/#public-legal-services",
+}
+
+
+@pytest.mark.parametrize("query", TRADITIONAL_QUERIES)
+def test_traditional_search_finds_both_forms_and_stays_in_the_edition(page, server, query: str) -> None:
+    from test_browser import expect_first, search
+
+    links = search(page, server, "zh-hant/2024/", query)
+    expect_first(links, server, TRADITIONAL_QUERIES[query])
+    everything = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert everything and all(link.startswith(server + "zh-hant/") for link in everything)
+    marked = page.locator(".md-search-result__item mark").all_inner_texts()
+    assert marked and not _left_simplified(marked), marked
+
+
+@pytest.mark.parametrize("query", ["調解", "调解"])
+def test_a_common_word_is_found_in_either_form(page, server, query: str) -> None:
+    from test_browser import search
+
+    links = search(page, server, "zh-hant/", query)
+    assert links and all(link.startswith(server + "zh-hant/") for link in links)
+    assert "調解" in page.locator(".md-search-result__item").first.inner_text()
+
+
+def test_the_switch_goes_round_all_three_editions_on_the_same_page(page, server) -> None:
+    page.goto(server + "2024/highlights/")
+    for hreflang, url, lang in (("zh-Hant", "zh-hant/2024/highlights/", "zh-Hant"), ("en", "en/2024/highlights/", "en"),
+                                ("zh-CN", "2024/highlights/", "zh-CN")):
+        page.locator(f'a.lang-switch__link[hreflang="{hreflang}"]').click()
+        page.wait_for_load_state()
+        assert page.url == server + url and page.locator("html").get_attribute("lang") == lang
