@@ -17,6 +17,7 @@ from pathlib import Path
 from nicheng_report.bench.common import (PY, Run, build_command, child_env, copy_project, log, median,
                                          run_child)
 from nicheng_report.bench.report import BUDGET_RATIO, BUDGET_SCALE, Table
+from nicheng_report.languages import AUTHORED, LANGUAGES
 
 TOP = re.compile(r"^[一二三四五六七八九十]+、")
 SUB = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
@@ -104,11 +105,11 @@ def bench_builds(table: Table, work: Path, project: Path, source: Path, reps: in
             log(f"   {name} build {i + 1}/{reps}: {run.wall:.2f}s, peak {run.rss / 2**20:.0f} MiB")
     ours = median([run.wall for run in ours_runs])
     plain = median([run.wall for run in plain_runs])
-    pages_ours = sum(1 for _ in out.rglob("*.html")) - 2  # 404.html of each language
+    pages_ours = sum(1 for _ in out.rglob("*.html")) - len(LANGUAGES)  # 404.html of each language
     pages_plain = sum(1 for _ in (plain_config.parent / "site").rglob("*.html")) - 1
     table.data["build"] = {"ours": [run.wall for run in ours_runs], "plain": [run.wall for run in plain_runs],
                            "ours_rss": [run.rss for run in ours_runs], "plain_rss": [run.rss for run in plain_runs]}
-    table.add("1", f"full build, ours (zh+en, {pages_ours} pages, hooks, .gz), median of {reps}", _spread(ours_runs))
+    table.add("1", f"full build, ours ({'+'.join(language.code for language in LANGUAGES)}, {pages_ours} pages, hooks, .gz), median of {reps}", _spread(ours_runs))
     table.add("1", f"plain Material build (zh only, {pages_plain} pages, no hooks), median of {reps}",
               _spread(plain_runs))
     table.add("1", "ratio ours / plain (wall time)", f"{ours / plain:.2f} ×", f"≤ {BUDGET_RATIO} ×",
@@ -142,7 +143,7 @@ def add_years(project: Path, years: list[int]) -> int:
     list years one by one); return the number of Markdown pages."""
     data = (project / "docs" / "data" / "2024.yml").read_text(encoding="utf-8")
     for year in years:
-        for lang in ("zh", "en"):
+        for lang in (language.code for language in AUTHORED):
             shutil.copytree(project / "docs" / lang / "2024", project / "docs" / lang / str(year))
         text, count = re.subn(r"^(report:\n(?:  .*\n)*?  year: )2024$", rf"\g<1>{year}", data, count=1,
                               flags=re.MULTILINE)

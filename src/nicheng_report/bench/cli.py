@@ -13,6 +13,7 @@ from pathlib import Path
 
 from nicheng_report.bench.builds import bench_builds, bench_scale, precompress_plain
 from nicheng_report.bench.common import log, snapshot
+from nicheng_report.bench.editions import bench_editions
 from nicheng_report.bench.importing import bench_import
 from nicheng_report.bench.lighthouse import bench_lighthouse
 from nicheng_report.bench.machine import LoadSampler, machine
@@ -128,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         site = bench_builds(table, work, project, source, settings["reps"])
         if site is None:
             return 1
+        bench_editions(table, work, project, settings["reps"])
         upload_size(table, site)
         bench_rebuild(table, work, project, settings["rebuilds"])
         bench_import(table, work, project, 2 if args.quick else 3)
