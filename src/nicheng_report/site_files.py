@@ -110,5 +110,6 @@ def fix_translations_404(site: Path) -> None:
         folder = "/" + language.folder
         html = page.read_text(encoding="utf-8")
         html = re.sub(r'(\b(?:href|src|data-md-scope|data-md-base)=")/', rf"\g<1>{folder}", html)
-        html = html.replace('"base": "/"', f'"base": "{folder}"').replace('"base":"/"', f'"base":"{folder}"')
+        for key in ("base", "search"):   # Material's config: the site's root and its own search worker
+            html = re.sub(rf'"{key}":(\s?)"/', rf'"{key}":\g<1>"{folder}', html)
         page.write_text(html, encoding="utf-8")
