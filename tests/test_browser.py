@@ -85,11 +85,11 @@ def test_english_query_lands_on_the_right_section_first_and_stays_english(page, 
 
 def test_language_link_goes_to_the_same_page(page, server):
     page.goto(server + "2024/highlights/")
-    page.locator("a.lang-switch__link").click()
+    page.locator('a.lang-switch__link[hreflang="en"]').click()
     page.wait_for_load_state()
     assert page.url == server + "en/2024/highlights/"
     assert page.locator("html").get_attribute("lang") == "en"
-    page.locator("a.lang-switch__link").click()
+    page.locator('a.lang-switch__link[hreflang="zh-CN"]').click()
     page.wait_for_load_state()
     assert page.url == server + "2024/highlights/"
 

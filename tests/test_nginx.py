@@ -35,6 +35,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, Watch
 from nicheng_report import csp as policy
+from nicheng_report.languages import language_of_site_path
 from nicheng_report.testing import NGINX, nginx_worker_user, start_nginx, stop_nginx
 
 CONF = ROOT / "deploy" / "nginx.conf"
@@ -327,7 +328,7 @@ def test_every_page_loads_under_the_csp(servers, site: Path, watch: Watch) -> No
         assert response.status == 200
         # Material's scripts ran: the bundle turned the page on, md-base.js set the scope.
         scope = page.evaluate("typeof __md_scope === 'object' ? __md_scope.pathname : null")
-        assert scope == (SUBPATH + "en/" if path.startswith("en/") else SUBPATH), path
+        assert scope == SUBPATH + language_of_site_path(path).folder, path
         assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
         page.wait_for_timeout(30)
         watch.check(page, path)
