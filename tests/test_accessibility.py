@@ -34,6 +34,7 @@ PALETTES = {"light": ("light", "default"), "dark": ("dark", "slate")}
 LANGS = {
     "zh": {"prefix": "", "skip": "跳转至", "query": "调解"},
     "en": {"prefix": "en/", "skip": "Skip to content", "query": "mediation"},
+    "zh-Hant": {"prefix": "zh-hant/", "skip": "跳轉至", "query": "調解"},
 }
 # The home page in both languages, a report page and the key-figures page: the page
 # types, with the header, navigation, table of contents, cards, tables and footer.
