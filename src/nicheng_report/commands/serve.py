@@ -1,4 +1,4 @@
-"""Live preview of every language: http://127.0.0.1:8000/ (中文) and /en/ (English).
+"""Live preview of every language: http://127.0.0.1:8000/ (中文), /en/ (English) and /zh-hant/ (繁體).
 
     python -m nicheng_report serve [--project DIR] [--port 8000]     (make serve)
 
