@@ -113,6 +113,8 @@ MISTAKES = {
                                       [ZH, "front matter `title`", "页面元数据 `title`", "onerror", "删除 onerror"]),
     "image from another host in an English page": ([before_heading("![A photo](https://example.com/a.png)", page=EN, heading=EN_HEADING)],
                                                    [EN, EN_AT, "example.com", "docs/en/2024/images/", "图片来自其他网站"]),
+    "a 繁體 fix that rewords": ([("docs/data/traditional.yml", "phrases:\n", "phrases:\n  信息: 資訊\n")],
+                               ["docs/data/traditional.yml", "信息: 資訊", "逐字对应", "fix it or remove the line"]),
     "malformed mkdocs.yml": ([("mkdocs.yml", "site_name: 泥城镇法治政府建设情况报告", "site_name: [泥城镇法治政府建设情况报告")],
                              ["mkdocs.yml", "line"]),
 }
