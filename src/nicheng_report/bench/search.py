@@ -14,7 +14,8 @@ import time
 from nicheng_report.bench.common import median
 from nicheng_report.bench.report import BUDGET_SEARCH_WARM_MS, Table
 
-SEARCHES = (("zh", "", "调解"), ("en", "en/", "mediation"))
+SEARCHES = (("zh", "", "调解"), ("en", "en/", "mediation"),
+            ("zh-Hant", "zh-hant/", "調解"), ("zh-Hant, typed simplified", "zh-hant/", "调解"))
 INPUT = "input.md-search__input"
 RESULT = ".md-search-result__item"
 TIMER_JS = """

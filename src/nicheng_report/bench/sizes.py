@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from nicheng_report.bench.report import BUDGET_TRANSFER_KB, Table, kinds_detail
+from nicheng_report.languages import LANGUAGES
 
 # The access log the bench asks nicheng_report.testing's nginx for: one request a line.
 ACCESS_LOG_FORMAT = "$request_uri $status $body_bytes_sent $bytes_sent $sent_http_content_type"
@@ -23,8 +24,8 @@ KINDS = {"js": "JS", "css": "CSS", "json": "search index", "svg": "images", "png
 
 
 def index_sizes(table: Table, site: Path) -> None:
-    for label, index in (("zh", site / "search" / "search_index.json"),
-                         ("en", site / "en" / "search" / "search_index.json")):
+    for language in LANGUAGES:
+        label, index = language.code, site / language.folder / "search" / "search_index.json"
         raw = index.read_bytes()
         table.add("4", f"search index {label}: {index.relative_to(site)} (fetched when a reader starts to search)",
                   f"{len(raw) / 1024:.1f} KB raw, {len(gzip.compress(raw, 9)) / 1024:.1f} KB gzip")
@@ -33,7 +34,7 @@ def index_sizes(table: Table, site: Path) -> None:
 def upload_size(table: Table, site: Path) -> None:
     files = [path for path in site.rglob("*") if path.is_file()]
     gz = [path for path in files if path.suffix == ".gz"]
-    table.add("1", "the site to upload: site/ (both languages)",
+    table.add("1", "the site to upload: site/ (every edition)",
               f"{len(files)} files, {sum(p.stat().st_size for p in files) / 2**20:.1f} MiB "
               f"(of which {len(gz)} .gz files, {sum(p.stat().st_size for p in gz) / 2**20:.1f} MiB)")
 
