@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 
 from conftest import ROOT
-from nicheng_report.languages import LANGUAGES, ORIGINAL, language_of_site_path, twin_url
+from nicheng_report.languages import AUTHORED, LANGUAGES, ORIGINAL, language_of_site_path, twin_url
 
 
 def test_every_language_has_its_config_and_folder() -> None:
@@ -27,3 +27,11 @@ def test_the_language_of_a_path_in_the_whole_site() -> None:
     assert language_of_site_path("/en/2024/").code == "en"
     assert language_of_site_path("/2024/").code == "zh"
     assert language_of_site_path("/english/").code == "zh"
+
+
+def test_the_traditional_edition_is_built_from_the_chinese_pages_under_its_own_prefix() -> None:
+    edition = language_of_site_path("/zh-hant/2024/")
+    assert (edition.code, edition.hreflang, edition.source, edition.docs) == ("zh-Hant", "zh-Hant", "zh", "docs/zh")
+    assert twin_url("2024/measures/", lang="zh-Hant", other="zh") == "../../../2024/measures/"
+    assert twin_url("2024/measures/", lang="en", other="zh-Hant") == "../../../zh-hant/2024/measures/"
+    assert [language.code for language in AUTHORED] == ["zh", "en"]

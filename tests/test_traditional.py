@@ -127,6 +127,21 @@ def test_simplified_queries_map_to_the_editions_characters() -> None:
     assert "<" not in chars and "p" not in chars
 
 
+def test_the_editions_own_ui_strings_are_few_traditional_and_keys_of_the_chinese_partial() -> None:
+    """zh-Hant.html takes every string from zh-CN.html (converted with the page) but its own few:
+    each is a key zh-CN.html has, with the same "#" places, already in Traditional characters."""
+    partials = ROOT / "overrides/partials/languages"
+    entry = re.compile(r'^\s*"([\w.]+)":\s*"((?:[^"\\]|\\.)*)",?\s*$', re.MULTILINE)
+    own = dict(entry.findall((partials / "zh-Hant.html").read_text(encoding="utf-8")))
+    chinese = dict(entry.findall((partials / "zh-CN.html").read_text(encoding="utf-8")))
+    assert own.pop("language") == EDITION.hreflang
+    assert 0 < len(own) <= 6, "the edition's strings come from zh-CN.html; keep only its own here"
+    for key, value in own.items():
+        assert key in chinese and value.count("#") == chinese[key].count("#"), key
+        assert opencc.OpenCC("s2t").convert(value) == value, (key, value)
+    assert "簡體" in own["nicheng.translation.notice"]
+
+
 # --- The built site -------------------------------------------------------------------------------
 
 def _edition_pages(site: Path, code: str) -> dict[str, Path]:
