@@ -218,6 +218,10 @@ def test_the_edition_has_its_own_search_index_404_and_sitemap_entries(site: Path
     assert source.startswith("// The Traditional edition") and '"调":"調"' in source
     missing = soup_of(site / EDITION.folder / "404.html")
     assert missing.html["lang"] == "zh-Hant" and missing.select_one("h1").get_text() == "頁面未找到"
+    # Its other language is English, not the simplified text of the same page (the switch has that).
+    assert [block["lang"] for block in missing.select("article div[lang]")] == ["en"]
+    assert [block["lang"] for block in soup_of(site / "404.html").select("article div[lang]")] == ["en"]
+    assert [block["lang"] for block in soup_of(site / "en/404.html").select("article div[lang]")] == ["zh-CN"]
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>zh-hant/2024/measures/</loc>" in sitemap and 'hreflang="zh-Hant" href="zh-hant/2024/measures/"' in sitemap
 
