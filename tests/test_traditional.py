@@ -170,11 +170,17 @@ def _left_simplified(texts: list[str]) -> list[str]:
     return [text.strip()[:60] for text in texts if s2t.convert(text) != text]
 
 
-def test_every_chinese_page_has_a_traditional_twin_with_the_same_ids_and_figures(site: Path) -> None:
+def _cached(site: Path, path: Path, soup):
+    """The page from the session's parsed pages (conftest's `soup`): read only."""
+    return soup(path.relative_to(site).as_posix())
+
+
+def test_every_chinese_page_has_a_traditional_twin_with_the_same_ids_and_figures(site: Path, soup) -> None:
     original, edition = _edition_pages(site, "zh"), _edition_pages(site, "zh-Hant")
+    parsed = soup
     assert len(original) >= 12 and set(original) == set(edition)
     for rel, path in original.items():
-        twin_soup, soup = soup_of(edition[rel]), soup_of(path)
+        twin_soup, soup = _cached(site, edition[rel], parsed), _cached(site, path, parsed)
         assert twin_soup.html["lang"] == "zh-Hant", rel
         assert [e["id"] for e in twin_soup.select("article [id]")] == [e["id"] for e in soup.select("article [id]")], rel
         figures = [(a["href"], re.sub(r"\D", "", a.get_text())) for a in soup.select("a.figure__link")]
@@ -195,12 +201,12 @@ def test_no_simplified_character_is_left_in_what_a_reader_sees(site: Path) -> No
     assert _left_simplified(_visible_texts(original["2024/measures/index.html"], own="zh-CN"))
 
 
-def test_the_language_switch_offers_every_edition_on_the_same_page(site: Path) -> None:
+def test_the_language_switch_offers_every_edition_on_the_same_page(site: Path, soup) -> None:
     for language in LANGUAGES:
         for rel, path in _edition_pages(site, language.code).items():
             if rel == "404.html":
                 continue
-            links = soup_of(path).select("a.lang-switch__link")
+            links = _cached(site, path, soup).select("a.lang-switch__link")
             assert [link["hreflang"] for link in links] == [other.hreflang for other in LANGUAGES if other != language]
             for link in links:
                 target = (path.parent / link["href"] / "index.html").resolve()
