@@ -13,6 +13,7 @@ from nicheng_report.fidelity_site import check_years
 from nicheng_report.figures.years import load_years
 from nicheng_report.languages import ORIGINAL
 from nicheng_report.mkdocs_adapter import language_of, root_of, staff_errors
+from nicheng_report.nav import report_years
 
 
 @staff_errors
@@ -20,8 +21,8 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     if language_of(config) != ORIGINAL:
         return env
     root = root_of(config)
-    years = load_years(root / config.extra.get("report_years_path", "docs/data"), root)
-    published = {year: data for year, data in years.items() if year not in draft_years(root, list(years))}
+    drafts = draft_years(root, report_years(root))   # a draft is still being checked: `make publish` asks
+    published = load_years(root / config.extra.get("report_years_path", "docs/data"), root, skip=drafts)
 
     def content_of(src_uri: str) -> str | None:
         file = files.get_file_from_path(src_uri)
