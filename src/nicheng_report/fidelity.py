@@ -22,11 +22,13 @@ from nicheng_report.errors import StaffError
 from nicheng_report.figures.formatting import format_figure
 from nicheng_report.figures.model import ReportData
 
-__all__ = ["FURNITURE", "PageText", "page_text", "official_body", "squash", "check_year", "first_difference"]
+__all__ = ["FURNITURE", "PageText", "page_text", "official_body", "squash", "check_year", "first_difference",
+           "anchors_of", "published_figures"]
 
 # Classes of what is not the official text: the site's furniture, editor's notes, correction notices.
 FURNITURE = ("headerlink", "editorial", "site-chrome", "md-content__button", "md-source-file", "translation-notice",
              "page-furniture", "reading-controls", "print-only", "correction-notice")
+PRINT_PAGE = "full"   # a year's print page includes every section: all its corrections apply
 WHITESPACE = re.compile(r"\s+")
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 NUMBER = re.compile(r"[0-9][0-9.,]*")
@@ -161,7 +163,7 @@ def _sentences_put_back(page: PageText, data: ReportData, data_path: str, docs: 
     text = page.text
     stem = page.src.rsplit("/", 1)[-1].removesuffix(".md")
     for correction in data.corrections:
-        if correction.figure or correction.page != stem:
+        if correction.figure or correction.page != stem and stem != PRINT_PAGE:
             continue
         span = page.span_of(correction.heading)
         now, published = squash(correction.now), squash(correction.published)
