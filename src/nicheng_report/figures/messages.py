@@ -12,7 +12,8 @@ from nicheng_report.errors import StaffError
 
 __all__ = ["FigureDataError", "explain", "did_you_mean"]
 
-TYPE_NAMES = {"int", "float", "str", "bool", "none", "list", "dict", "date", "decimal"}
+# No "date": a correction has a field of that name, and the schema has no date type.
+TYPE_NAMES = {"int", "float", "str", "bool", "none", "list", "dict", "decimal"}
 
 
 class FigureDataError(StaffError):
