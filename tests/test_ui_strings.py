@@ -45,6 +45,7 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 CHINESE_IN_PYTHON = {
     "src/nicheng_report/figures/messages.py": "messages to staff about the data files",
     "src/nicheng_report/figures/compute.py": "messages to staff about formulas",
+    "src/nicheng_report/fidelity.py": "messages to staff about the official text, and its portal's metadata labels",
     "src/nicheng_report/content_checks.py": "messages to staff about pages, written as (English, Chinese) pairs",
     "src/nicheng_report/commands/new_year.py": "messages to staff, and the text of a new year's skeleton pages",
     "src/nicheng_report/commands/publish.py": "messages to staff about publishing a year",
