@@ -203,3 +203,16 @@ def main(argv: list[str] | None = None) -> int:
         server.shutdown()
     print(report(outcomes, show_held_out=args.show_held_out))
     return 0
+
+
+def bench_ranking(table, browser, base: str, project: Path) -> None:
+    """Section 4 of `make bench`: top-1 and top-3 per language and split, against the goals of issue #16."""
+    from nicheng_report.bench.report import BUDGET_RANKING_TOP1
+
+    outcomes = run_queries(browser, base, load_queries(project))
+    table.data["search_ranking"] = [{"lang": o.query.lang, "query": o.query.text, "first": o.query.first,
+                                     "held_out": o.query.held_out, "rank": o.rank, "ms": o.ms} for o in outcomes]
+    for (lang, split), result in by_split(outcomes).items():
+        ok = result.top1 >= BUDGET_RANKING_TOP1 * result.count and result.top3 == result.count
+        table.add("4", f"search ranking {lang}, {split} queries of {QUERIES} (passage first / in the first three)",
+                  result.line(), f"top-1 ≥ {BUDGET_RANKING_TOP1:.0%}, top-3 100%", ok)
