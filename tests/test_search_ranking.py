@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from nicheng_report.bench.ranking import by_split, figures, load_queries, report, run_queries
+from nicheng_report.bench.ranking import Query, by_split, figures, load_queries, report, run_queries
 from nicheng_report.languages import LANGUAGES, language
 
 TOP1_ALL = 0.95
@@ -64,3 +64,14 @@ def test_each_query_searched_only_its_own_edition(outcomes):
         assert outcome.groups, outcome.query
         for group in outcome.groups:
             assert group[0].startswith(own) and not group[0].startswith(tuple(others)), (outcome.query, group)
+
+
+def test_a_part_of_a_compound_finds_the_compound_after_the_word_itself(browser, server):
+    """培训 stands alone in two passages, and inside 调解业务培训 in a third, which lunr's
+    prefix match alone never found (nicheng_report.search.parts)."""
+    query = Query(lang="zh", text="培训", first="2024/measures/#enforcement-supervision", held_out=False)
+    [outcome] = run_queries(browser, server, [query])
+    passages = [location for group in outcome.groups for location in group[1:]]
+    assert "2024/measures/#dispute-resolution" in passages, passages
+    whole_word = passages.index("2024/measures/#enforcement-supervision")
+    assert whole_word < passages.index("2024/measures/#dispute-resolution"), passages
