@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from nicheng_report.bench.ranking import Query, by_split, figures, load_queries, report, run_queries
+from nicheng_report.bench.ranking import INPUT, Query, by_split, figures, load_queries, report, run_queries
 from nicheng_report.languages import LANGUAGES, language
 
 TOP1_ALL = 0.95
@@ -75,3 +75,20 @@ def test_a_part_of_a_compound_finds_the_compound_after_the_word_itself(browser, 
     assert "2024/measures/#dispute-resolution" in passages, passages
     whole_word = passages.index("2024/measures/#enforcement-supervision")
     assert whole_word < passages.index("2024/measures/#dispute-resolution"), passages
+
+
+def test_every_word_of_a_chinese_query_counts_as_found(browser, server):
+    """Material's worker turned 矛盾调处率 into 矛盾** 调处*, and each result then listed
+    矛盾* as missing (缺少) under a highlighted 矛盾 (nicheng_report.search.worker, fix 3)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    tab = context.new_page()
+    tab.goto(server)
+    tab.click(INPUT)
+    tab.fill(INPUT, "矛盾调处率")
+    tab.keyboard.press("End")
+    tab.wait_for_selector(".md-search-result__item mark")
+    first = tab.locator(".md-search-result__item").first
+    missing = first.locator(".md-search-result__terms").all_inner_texts()
+    marked = first.locator("mark").all_inner_texts()
+    context.close()
+    assert {"矛盾", "调处"} <= set(marked) and not missing, (marked, missing)

@@ -1,4 +1,4 @@
-"""Material's search worker, patched in two places (hooks/search_worker.py publishes it).
+"""Material's search worker, patched in three places (hooks/search_worker.py publishes it).
 
 1. Let a Chinese query match a whole indexed word. Material's worker splits each
    run of Han characters in a query into words found in the index, but its loop
@@ -13,6 +13,13 @@
    boundaries count for non-Han queries ("legal aid" is not found in "illegal
    aide"), not between Han characters, which have none. The same for every
    language edition: nothing here names a language.
+
+3. Count every word of a Chinese query as found. The worker joined the words it
+   cut from a query with "* ", and then added its own "*" to each, so every word
+   but the last became 矛盾**, which its tally of found words never matched: each
+   result said 缺少: 矛盾* ("missing") under a highlighted 矛盾, and Material's bonus
+   for results holding all the query's words only counted the last one. Joined
+   with " ", each word gets the one "*" (the same prefix match as before).
 
 The fixed copy is published under a new fingerprint (so caches never serve the old
 one) and the pages point at it. If Material's worker no longer has each exact piece
@@ -45,6 +52,8 @@ return holds(p[0],q)||holds(p[1],q)?%(verbatim)s:1}})();
 # (what it does, Material's code, the patched code): each must occur exactly once.
 PATCHES = (
     ("whole-word Chinese queries", BUGGY, FIXED),
+    ("every word of a Chinese query counted as found",
+     'invertedIndex)].join("* ")', 'invertedIndex)].join(" ")'),
     ("the query as typed, kept for the verbatim check",
      "search(e){if(e=e.replace(", "search(e){let nichengQuery=e;if(e=e.replace("),
     ("verbatim passages first",
