@@ -14,6 +14,7 @@ from pathlib import Path
 from nicheng_report.bench.builds import bench_builds, bench_scale, precompress_plain
 from nicheng_report.bench.common import log, snapshot
 from nicheng_report.bench.importing import bench_import
+from nicheng_report.bench.ranking import bench_ranking
 from nicheng_report.bench.lighthouse import bench_lighthouse
 from nicheng_report.bench.machine import LoadSampler, machine
 from nicheng_report.bench.rebuild import bench_rebuild
@@ -62,6 +63,8 @@ def bench_browser(table: Table, work: Path, project: Path, site: Path, *, lighth
         try:
             log("4: search in Chromium (keystroke to first result)")
             bench_search(table, browser, ours.url, cold_reps=cold_reps, warm_reps=warm_reps)
+            log("4: search ranking (the resident queries, typed one by one)")
+            bench_ranking(table, browser, ours.url, project)
             log("5: first-visit transfer (nginx, gzip)")
             bench_transfer(table, browser, site, ours, plain)
         finally:
