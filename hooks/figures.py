@@ -95,6 +95,10 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     global _env
     _env = env
     _site.check_sections(lambda year, name: _heading_ids(files, f"{year}/{name}.md"))
+    # The 一图读懂 posters: drawn now, in this environment (UI strings, templates); files
+    # added here are still copied into the site (MkDocs copies them after on_env).
+    for path, content in _site.poster_files(lambda name, **context: env.get_template(name).render(config=config, **context)):
+        files.append(File.generated(config, path, content=content))
     lang = language_of(config).code
     for src_uri in _site.pages_to_fill():
         page = files.get_file_from_path(src_uri).page
