@@ -218,10 +218,9 @@ def poster_layout(data: ReportData, *, lang: str, family: str, strings: Mapping[
         groups.append(group)
         y = group.panel_y + group.panel_height
 
-    colon = strings["colon"]
-    footer_texts = [f"{strings['publisher']}{colon}{publisher}",
-                    f"{strings['published']}{colon}{_date(data.meta.published, lang)}"]
-    source = wrap(f"{strings['source']}{colon}{data.meta.source_url}", width=INNER, size=26,
+    footer_texts = [strings["publisher"].replace("#", publisher),
+                    strings["published"].replace("#", _date(data.meta.published, lang))]
+    source = wrap(strings["source"].replace("#", data.meta.source_url), width=INNER, size=26,
                   bold=False, measure=measure)
     any_computed = any(card.computed for card in cards) or any(bar.computed for g in groups for bar in g.bars)
     notes = wrap(strings["note"] + (" " + strings["computed"] if any_computed else ""),
