@@ -23,7 +23,7 @@ from nicheng_report.languages import LANGUAGES
 from nicheng_report.poster.files import PosterSlot, poster_files
 from nicheng_report.poster.fonts import font_files, metrics
 from nicheng_report.poster.layout import INNER, MARGIN, WIDTH, wrap
-from nicheng_report.poster.render import poster_of
+from nicheng_report.poster.render import png_of, poster_of
 
 from conftest import ROOT
 
@@ -158,3 +158,15 @@ def test_missing_fonts_stop_the_build_with_the_command_to_run(tmp_path: Path):
     message = str(caught.value)
     assert "sudo apt-get install fonts-noto-cjk" in message and "修改" in message
     assert str(tmp_path / "NotoSansCJK-Regular.ttc") in message
+
+
+def test_the_png_cache_gives_the_same_bytes_and_a_broken_one_costs_only_time(made, tmp_path: Path):
+    _, _, svg, png = made
+    cache = tmp_path / "poster"
+    assert png_of(svg, cache=cache) == png and len(list(cache.glob("*.png"))) == 1
+    kept = next(cache.glob("*.png"))
+    kept.write_bytes(b"kept")                   # read back from the cache, not drawn again
+    assert png_of(svg, cache=cache) == b"kept"
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    assert png_of(svg, cache=blocked / "poster") == png

@@ -12,6 +12,7 @@ events call (hooks/figures.py wires them into MkDocs).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from .markers import MarkerContext, expand_markers
 from .model import ReportData
@@ -74,10 +75,10 @@ class ReportSite:
         """The page's HTML with its tokens rendered, and the anchor ids they add."""
         return self.snippets[src_uri].fill(html, rendered)
 
-    def poster_files(self, render: Render) -> Iterator[tuple[str, str | bytes]]:
+    def poster_files(self, render: Render, *, cache: Path | None = None) -> Iterator[tuple[str, str | bytes]]:
         """(path in the site, content) of the SVG and PNG of every poster a page shows."""
         for year, slot in sorted(self.posters.items()):
-            yield from poster_files(self.years[year], slot, lang=self.lang, render=render)
+            yield from poster_files(self.years[year], slot, lang=self.lang, render=render, cache=cache)
 
     def check_sections(self, ids_of: Callable[[int, str], set[str] | None]) -> None:
         check_sections(self.years, self.lang, ids_of)

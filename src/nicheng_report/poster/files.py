@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from nicheng_report.figures.model import ReportData
 
@@ -31,10 +32,11 @@ class PosterSlot:
     poster: Poster | None = None   # laid out in on_env
 
 
-def poster_files(data: ReportData, slot: PosterSlot, *, lang: str, render: Render) -> Iterator[tuple[str, str | bytes]]:
+def poster_files(data: ReportData, slot: PosterSlot, *, lang: str, render: Render,
+                 cache: Path | None = None) -> Iterator[tuple[str, str | bytes]]:
     """(path in the site, content) of the year's SVG and PNG; fills in slot.poster."""
     strings = json.loads(render("partials/figures/poster-strings.html"))
     slot.poster = poster_of(data, lang=lang, strings=strings)
     svg = svg_of(slot.poster, render=lambda **context: render("partials/figures/poster.svg", **context))
     yield slot.folder + SVG_NAME, svg
-    yield slot.folder + PNG_NAME, png_of(svg)
+    yield slot.folder + PNG_NAME, png_of(svg, cache=cache)
