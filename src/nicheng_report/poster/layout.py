@@ -68,6 +68,7 @@ class Bar:
     value: Line
     unit: str
     computed: bool
+    track: bool = True        # a bar against the group's largest; a target stands alone, without one
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class Poster:
     footer_y: float
     footer: tuple[Line, ...]
     any_computed: bool
+    year: int = 0             # drawn faintly in the header
     width: int = WIDTH
 
 
@@ -157,7 +159,8 @@ def _cards(data: ReportData, *, lang: str, top: float, measure: Measure) -> tupl
     return tuple(cards), y - gap
 
 
-def _group(number: int, title: str, figures: list[Figure], *, lang: str, top: float, measure: Measure) -> Group:
+def _group(number: int, title: str, figures: list[Figure], *, lang: str, top: float, measure: Measure,
+           bars: bool = True) -> Group:
     title_lines = wrap(title, width=INNER - 110, size=44, bold=True, measure=measure)
     heading = _lines(title_lines, x=MARGIN + 100, y=top + 50, size=44, leading=58, bold=True)
     panel_y = top + 50 + (len(title_lines) - 1) * 58 + 40
@@ -165,17 +168,18 @@ def _group(number: int, title: str, figures: list[Figure], *, lang: str, top: fl
     room = max(measure(text, 48, True) + measure(" " + unit, 30, False) for text, unit in values) + 24
     longest = INNER - 2 * PAD - room
     largest = max((f.value for f in figures), default=Decimal(0)) or Decimal(1)
-    bars, y = [], panel_y + PAD
+    drawn, y = [], panel_y + PAD
     for figure, (text, unit) in zip(figures, values):
         label = wrap(figure.label.text(lang), width=INNER - 2 * PAD, size=LABEL, bold=False, measure=measure)
         lines = _lines(label, x=MARGIN + PAD, y=y + 34, size=LABEL, leading=LEADING)
         bar_y = y + 34 + (len(label) - 1) * LEADING + 22
-        width = max(8.0, round(float(figure.value / largest) * longest, 1))
-        bars.append(Bar(label=lines, x=MARGIN + PAD, y=bar_y, width=width, unit=unit, computed=figure.origin == "computed",
-                        value=Line(x=MARGIN + PAD + width + 18, y=bar_y + 36, text=text, size=48, bold=True)))
-        y = bar_y + 44 + 34
+        width = max(8.0, round(float(figure.value / largest) * longest, 1)) if bars else 0.0
+        drawn.append(Bar(label=lines, x=MARGIN + PAD, y=bar_y, width=width, unit=unit, computed=figure.origin == "computed",
+                         value=Line(x=MARGIN + PAD + (width + 18 if bars else 0), y=bar_y + 36 + (0 if bars else 30),
+                                    text=text, size=48 if bars else 64, bold=True), track=bars))
+        y = bar_y + 44 + 34 + (0 if bars else 30)
     return Group(number=f"{number:02d}", y=top, title=heading, panel_y=panel_y,
-                 panel_height=y - 34 + PAD - panel_y, bars=tuple(bars))
+                 panel_height=y - 34 + PAD - panel_y, bars=tuple(drawn))
 
 
 def _date(iso: str, lang: str) -> str:
@@ -205,16 +209,17 @@ def poster_layout(data: ReportData, *, lang: str, family: str, strings: Mapping[
     subtitle = _lines(subtitle_lines, x=MARGIN, y=340, size=46, leading=62, bold=True)
     header_height = 340 + (len(subtitle_lines) - 1) * 62 + 90
 
-    cards_heading = Line(x=MARGIN, y=header_height + 100, text=strings["cards"], size=44, bold=True)
-    cards, y = _cards(data, lang=lang, top=header_height + 140, measure=measure)
+    cards_heading = Line(x=MARGIN, y=header_height + 100, text=strings["cards"] if data.cards else "", size=44, bold=True)
+    cards, y = _cards(data, lang=lang, top=header_height + 140, measure=measure) if data.cards else ((), header_height)
 
     themed = [(chart.title, [bar.figure for bar in chart.bars]) for chart in bar_charts(data, lang=lang)]
     targets = [f for f in data.figures.values() if f.group == "targets"]
-    if targets:
+    if targets and "targets" in data.groups:
         themed.append((data.groups["targets"].text(lang), targets))
     groups = []
     for number, (group_title, figures) in enumerate(themed, start=1):
-        group = _group(number, group_title, figures, lang=lang, top=y + 80, measure=measure)
+        group = _group(number, group_title, figures, lang=lang, top=y + 80, measure=measure,
+                       bars=figures is not targets)
         groups.append(group)
         y = group.panel_y + group.panel_height
 
@@ -223,16 +228,16 @@ def poster_layout(data: ReportData, *, lang: str, family: str, strings: Mapping[
     source = wrap(strings["source"].replace("#", data.meta.source_url), width=INNER, size=26,
                   bold=False, measure=measure)
     any_computed = any(card.computed for card in cards) or any(bar.computed for g in groups for bar in g.bars)
-    notes = wrap(strings["note"] + (" " + strings["computed"] if any_computed else ""),
-                 width=INNER, size=28, bold=False, measure=measure)
+    notes = [line for note in [strings["note"]] + ([strings["computed"]] if any_computed else [])
+             for line in wrap(note, width=INNER, size=28, bold=False, measure=measure)]
     footer_y = y + 80
     footer = (_lines(footer_texts, x=MARGIN, y=footer_y + 80, size=32, leading=48, bold=True)
               + _lines(source, x=MARGIN, y=footer_y + 80 + 2 * 48 + 4, size=28, leading=40)
               + _lines(notes, x=MARGIN, y=footer_y + 80 + 2 * 48 + 4 + len(source) * 40 + 20, size=28, leading=40))
     height = footer[-1].y + 70
     description = _description(data, lang, strings,
-                               [(strings["cards"], [data.figures[key] for key in data.cards])] + themed)
+                               [(strings["cards"], [data.figures[key] for key in data.cards])] * bool(data.cards) + themed)
     return Poster(lang=lang, family=family, title=f"{strings['heading']} · {title}",
                   description=description, height=round(height), header_height=header_height, kicker=kicker,
                   heading=heading, subtitle=subtitle, cards_heading=cards_heading, cards=cards, groups=tuple(groups),
-                  footer_y=footer_y, footer=footer, any_computed=any_computed)
+                  footer_y=footer_y, footer=footer, any_computed=any_computed, year=data.year)
