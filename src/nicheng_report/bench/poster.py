@@ -35,7 +35,7 @@ def bench_poster(table: Table, site: Path, project: Path, *, reps: int = 3) -> N
         ok = kb <= BUDGET_PNG_KB and width >= MIN_WIDTH and height > width
         table.data[f"poster_{png.relative_to(site)}"] = {"width": width, "height": height, "png": png.stat().st_size,
                                                         "svg": len(svg)}
-        table.add("4", f"一图读懂 poster: {png.relative_to(site)}",
+        table.add("4", f"at-a-glance poster: {png.relative_to(site)}",
                   f"{width}×{height} px, {kb:.0f} kB PNG; SVG {len(svg) / 1024:.1f} KB "
                   f"({len(gzip.compress(svg, 9)) / 1024:.1f} KB gzip)",
                   f"PNG ≤ {BUDGET_PNG_KB} kB, ≥ {MIN_WIDTH} px wide, taller than wide", ok)
@@ -57,5 +57,5 @@ def bench_poster(table: Table, site: Path, project: Path, *, reps: int = 3) -> N
                     times.append(time.perf_counter() - started)
                 timings["cached" if kept else "first"] = statistics.median(times) * 1000
         table.data[f"poster_ms_{language.code}"] = timings
-        table.add("4", f"一图读懂 poster {language.code}: layout, SVG and PNG in the figures hook (median of {reps})",
+        table.add("4", f"at-a-glance poster {language.code}: layout, SVG and PNG in the figures hook (median of {reps})",
                   f"{timings['first']:.0f} ms; {timings['cached']:.0f} ms with the PNG in the build cache")
