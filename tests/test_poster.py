@@ -160,8 +160,9 @@ def test_missing_fonts_stop_the_build_with_the_command_to_run(tmp_path: Path):
     assert str(tmp_path / "NotoSansCJK-Regular.ttc") in message
 
 
-def test_the_png_cache_gives_the_same_bytes_and_a_broken_one_costs_only_time(made, tmp_path: Path):
-    _, _, svg, png = made
+def test_the_png_cache_gives_the_same_bytes_and_a_broken_one_costs_only_time(tmp_path: Path):
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="60"><text y="30" font-size="20">泥城</text></svg>'
+    png = png_of(svg)
     cache = tmp_path / "poster"
     assert png_of(svg, cache=cache) == png and len(list(cache.glob("*.png"))) == 1
     kept = next(cache.glob("*.png"))
