@@ -171,3 +171,11 @@ def test_the_png_cache_gives_the_same_bytes_and_a_broken_one_costs_only_time(tmp
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
     assert png_of(svg, cache=blocked / "poster") == png
+
+
+def test_an_edition_converted_at_build_time_converts_the_poster_too():
+    slot = PosterSlot(folder="")
+    made = dict(poster_files(DATA, slot, lang="zh", render=renderer("zh"),
+                             convert=lambda text: text.replace("调解", "調解")))
+    assert "調解" in made["poster.svg"] and "调解" not in made["poster.svg"]
+    assert png_size(made["poster.png"])[1] == slot.poster.height

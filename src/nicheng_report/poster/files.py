@@ -32,11 +32,17 @@ class PosterSlot:
     poster: Poster | None = None   # laid out in on_env
 
 
-def poster_files(data: ReportData, slot: PosterSlot, *, lang: str, render: Render,
-                 cache: Path | None = None) -> Iterator[tuple[str, str | bytes]]:
-    """(path in the site, content) of the year's SVG and PNG; fills in slot.poster."""
+def poster_files(data: ReportData, slot: PosterSlot, *, lang: str, render: Render, cache: Path | None = None,
+                 convert: Callable[[str], str] | None = None) -> Iterator[tuple[str, str | bytes]]:
+    """(path in the site, content) of the year's SVG and PNG; fills in slot.poster.
+
+    `convert`: an edition whose text is converted at build time (繁體, with OpenCC) passes its
+    converter; it applies to the whole SVG before the PNG is drawn from it. The markup is ASCII
+    and a converted character is as wide as the original, so the layout holds."""
     strings = json.loads(render("partials/figures/poster-strings.html"))
     slot.poster = poster_of(data, lang=lang, strings=strings)
     svg = svg_of(slot.poster, render=lambda **context: render("partials/figures/poster.svg", **context))
+    if convert is not None:
+        svg = convert(svg)
     yield slot.folder + SVG_NAME, svg
     yield slot.folder + PNG_NAME, png_of(svg, cache=cache)
