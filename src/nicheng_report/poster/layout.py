@@ -98,7 +98,7 @@ class Poster:
     footer_y: float
     footer: tuple[Line, ...]
     any_computed: bool
-    year: int = 0             # drawn faintly in the header
+    year_mark: str = ""       # the year, drawn faintly in the header where the heading leaves room
     width: int = WIDTH
 
 
@@ -205,6 +205,9 @@ def poster_layout(data: ReportData, *, lang: str, family: str, strings: Mapping[
     title, publisher = data.meta.title.text(lang), data.meta.publisher.text(lang)
     kicker = Line(x=MARGIN + 24, y=100, text=publisher, size=34, bold=True)
     heading = Line(x=MARGIN, y=250, text=strings["heading"], size=128, bold=True)
+    year_mark = str(data.year)
+    if measure(heading.text, heading.size, True) + measure(year_mark, 170, True) + 40 > INNER:
+        year_mark = ""
     subtitle_lines = wrap(title, width=INNER, size=46, bold=True, measure=measure)
     subtitle = _lines(subtitle_lines, x=MARGIN, y=340, size=46, leading=62, bold=True)
     header_height = 340 + (len(subtitle_lines) - 1) * 62 + 90
@@ -240,4 +243,4 @@ def poster_layout(data: ReportData, *, lang: str, family: str, strings: Mapping[
     return Poster(lang=lang, family=family, title=f"{strings['heading']} · {title}",
                   description=description, height=round(height), header_height=header_height, kicker=kicker,
                   heading=heading, subtitle=subtitle, cards_heading=cards_heading, cards=cards, groups=tuple(groups),
-                  footer_y=footer_y, footer=footer, any_computed=any_computed, year=data.year)
+                  footer_y=footer_y, footer=footer, any_computed=any_computed, year_mark=year_mark)
