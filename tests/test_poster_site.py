@@ -41,6 +41,13 @@ def test_the_page_shows_the_poster_links_the_png_and_keeps_its_text(site: Path, 
     assert page.select_one("figure.poster").find_next(id="glance-mediation")
 
 
+def test_no_template_of_the_poster_is_published(site: Path) -> None:
+    """The SVG template is a theme file: MkDocs would copy it into the site unless it is .html."""
+    assert not [path for path in site.rglob("*") if "partials" in path.parts], "a theme partial was published"
+    assert sorted(path.relative_to(site).as_posix() for path in site.rglob("poster.*") if path.suffix != ".gz") == \
+        sorted(folder + name for folder in FOLDERS for name in ("poster.png", "poster.svg"))
+
+
 def test_a_changed_figure_changes_the_svg_and_the_png_of_both_languages(site: Path, tmp_path: Path) -> None:
     project = copy_project(ROOT, tmp_path / "project")
     data = project / "docs" / "data" / "2024.yml"

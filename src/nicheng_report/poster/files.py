@@ -41,7 +41,7 @@ def poster_files(data: ReportData, slot: PosterSlot, *, lang: str, render: Rende
     and a converted character is as wide as the original, so the layout holds."""
     strings = json.loads(render("partials/figures/poster-strings.html"))
     slot.poster = poster_of(data, lang=lang, strings=strings)
-    svg = svg_of(slot.poster, render=lambda **context: render("partials/figures/poster.svg", **context))
+    svg = svg_of(slot.poster, render=lambda **context: render("partials/figures/poster-svg.html", **context))
     if convert is not None:
         svg = convert(svg)
     yield slot.folder + SVG_NAME, svg

@@ -1,5 +1,5 @@
 """The poster as data: every text line and box with its place, for one year and
-one language. The SVG template (overrides/partials/figures/poster.svg) only draws
+one language. The SVG template (overrides/partials/figures/poster-svg.html) only draws
 what this computes.
 
 The figures are the ones the at-a-glance page shows from the data file: the

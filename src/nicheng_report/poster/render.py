@@ -33,7 +33,7 @@ def poster_of(data: ReportData, *, lang: str, strings: Mapping[str, str], font_d
 
 
 def svg_of(poster: Poster, *, render: Callable[..., str]) -> str:
-    """The SVG text; `render(**context)` renders overrides/partials/figures/poster.svg."""
+    """The SVG text; `render(**context)` renders overrides/partials/figures/poster-svg.html."""
     hreflang = language(poster.lang).hreflang
     return render(poster=poster, margin=MARGIN, hreflang=hreflang, font_stack=font_stack(hreflang)).strip() + "\n"
 
