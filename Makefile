@@ -15,7 +15,7 @@ TEST_STAMP  := $(VENV)/.test-lock-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup system-packages build serve test check bench check-translations new-year publish import lock clean help
+.PHONY: setup system-packages build-packages build serve test check bench check-translations new-year publish import lock clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -54,10 +54,10 @@ setup: $(BUILD_STAMP)
 lock:
 	PYTHON="$(PYTHON)" UPGRADE="$(UPGRADE)" UPGRADE_PACKAGE="$(UPGRADE_PACKAGE)" bash scripts/lock.sh
 
-build: $(BUILD_STAMP)
+build: build-packages $(BUILD_STAMP)
 	$(PY) -m nicheng_report build
 
-serve: $(BUILD_STAMP)
+serve: build-packages $(BUILD_STAMP)
 	$(PY) -m nicheng_report serve
 
 node_modules/.package-lock.json: package-lock.json
@@ -67,6 +67,10 @@ node_modules/.package-lock.json: package-lock.json
 # with sudo that needs no password), else one line saying the command to run.
 system-packages:
 	@bash scripts/system-packages.sh
+
+# The build's only Debian package: the CJK fonts the 一图读懂 poster is drawn with.
+build-packages:
+	@bash scripts/system-packages.sh build
 
 test: system-packages $(TEST_STAMP) node_modules/.package-lock.json
 	$(PY) -m pytest

@@ -69,6 +69,7 @@ CHINESE_IN_PYTHON = {
     "src/nicheng_report/importer/run.py": "the portal's metadata labels and dates as the official text writes them",
     "src/nicheng_report/importer/structure.py": "numbering, dates and words of the official text",
     "src/nicheng_report/importer/summary.py": "the summary `make import` prints for staff",
+    "src/nicheng_report/poster/layout.py": "the punctuation that never begins a line of the poster (禁则)",
 }
 
 

@@ -20,6 +20,7 @@ from nicheng_report.bench.machine import LoadSampler, machine
 from nicheng_report.bench.rebuild import bench_rebuild
 from nicheng_report.bench.report import Table
 from nicheng_report.bench.search import bench_search
+from nicheng_report.bench.poster import bench_poster
 from nicheng_report.bench.sizes import ACCESS_LOG_FORMAT, PLAIN_PAGE, bench_transfer, index_sizes, upload_size
 from nicheng_report.bench.stages import bench_stages, print_stages
 from nicheng_report.commands.build import project_argument
@@ -135,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_rebuild(table, work, project, settings["rebuilds"])
         bench_import(table, work, project, 2 if args.quick else 3)
         index_sizes(table, site)
+        bench_poster(table, site, project)
         if not args.no_browser:
             bench_browser(table, work, project, site, lighthouse_root=root if settings["lighthouse"] else None,
                           cold_reps=settings["cold"], warm_reps=settings["warm"])
