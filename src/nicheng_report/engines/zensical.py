@@ -1,0 +1,52 @@
+"""Zensical, which reads mkdocs.yml but runs no hook: each language is staged first
+(nicheng_report.prerender: finished Markdown and a config), then built by `zensical build
+--strict`, the languages at once.
+
+Each staging project lives inside the language's own claimed staging folder
+(nicheng_report.publish): Zensical's cache (.cache/ beside the config, which
+`zensical build --clean` deletes whole) is the staging project's, never the project's
+.cache/, and a killed build's leftovers go with the claimed folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+from nicheng_report.languages import LANGUAGES
+from nicheng_report.prerender.stage import stage_language
+
+WORK = ".zensical-project"
+
+
+def _language_of(config_file: Path):
+    return next(each for each in LANGUAGES if each.config == config_file.name)
+
+
+def build_with_zensical(root: Path, jobs: list[tuple[Path, Path]]) -> None:
+    """Every (config file, site folder) of `jobs`: staged, then built by Zensical into its site folder."""
+    runs = []
+    for config_file, site_dir in jobs:
+        work = site_dir / WORK
+        work.mkdir()
+        generated = stage_language(root, _language_of(config_file), work)
+        runs.append((site_dir, work, subprocess.Popen(
+            [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(generated)],
+            cwd=work, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, "NO_COLOR": "1"})))
+    failed = []
+    for site_dir, work, run in runs:
+        output, _ = run.communicate()
+        if run.returncode != 0 or not (work / "site" / "index.html").is_file():
+            failed.append(f"{site_dir.name}: zensical build failed:\n{output.strip()}")
+            continue
+        for child in (work / "site").iterdir():
+            child.rename(site_dir / child.name)
+        shutil.rmtree(work)
+    if failed:
+        raise Abort("\n".join(failed))
