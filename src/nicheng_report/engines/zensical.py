@@ -11,6 +11,7 @@ Each staging project lives inside the language's own claimed staging folder
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,16 @@ from nicheng_report.languages import LANGUAGES
 from nicheng_report.prerender.stage import stage_language
 
 WORK = ".zensical-project"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def readable(output: str) -> str:
+    """Zensical's report without colour codes and without the Python traceback that follows it."""
+    lines = ANSI.sub("", output).splitlines()
+    if "Traceback (most recent call last):" in lines:
+        start = lines.index("Traceback (most recent call last):")
+        lines = lines[:start] + [line for line in lines[start:] if re.match(r"^[A-Za-z]+(Error|Exception):", line)]
+    return "\n".join(lines).strip()
 
 
 def _language_of(config_file: Path):
@@ -43,7 +54,7 @@ def build_with_zensical(root: Path, jobs: list[tuple[Path, Path]]) -> None:
     for site_dir, work, run in runs:
         output, _ = run.communicate()
         if run.returncode != 0 or not (work / "site" / "index.html").is_file():
-            failed.append(f"{site_dir.name}: zensical build failed:\n{output.strip()}")
+            failed.append(f"zensical build failed / Zensical 构建失败:\n{readable(output)}")
             continue
         for child in (work / "site").iterdir():
             child.rename(site_dir / child.name)

@@ -30,6 +30,7 @@ from nicheng_report.full_report import include_pages
 
 FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.DOTALL)
 GLOSSARY = re.compile(r"^<!--\s*glossary\s*-->\s*$", re.MULTILINE)
+MD_LINK = re.compile(r'\bhref="(?P<path>(?![a-z][a-z0-9+.-]*:|/)[^"#]+\.md)(?:#[^"]*)?"')
 RELATIVE_HREF = re.compile(r'(?P<attr>\bhref=")(?!#|[a-z][a-z0-9+.-]*:|/)(?P<url>[^"]*)"')
 
 
@@ -64,6 +65,23 @@ def file_relative(href: str, *, url: str, src_uri: str) -> str:
     return (relative + ("/" if path.endswith("/") else "")) + hash_ + anchor
 
 
+def broken_links(html: str, *, ref: PageRef, exists: Callable[[str], bool]) -> list[str]:
+    """Links to a page that does not exist, with the file and line, as the MkDocs build reports them:
+    every engine would stop on them, but not every engine names the file (Zensical names neither it
+    nor the line of the page staff wrote)."""
+    found = []
+    for match in MD_LINK.finditer(html):
+        path = match.group("path")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(ref.src_uri), path))
+        if not exists(target):
+            at = ref.source.find(f"]({path}")
+            line = f", line {ref.source.count(chr(10), 0, at) + 1} / 第{ref.source.count(chr(10), 0, at) + 1}行" if at >= 0 else ""
+            found.append(f"{ref.where}{line}: a link to {path}, which does not exist (docs/{ref.lang}/{target}). "
+                         f"Fix: link a page that exists, or correct the file name.\n"
+                         f"  修改：链接指向的页面 {path} 不存在，请改为已有页面或更正文件名。")
+    return found
+
+
 def markdown_converter(config: dict[str, Any]) -> python_markdown.Markdown:
     extensions, configs = [], {}
     for entry in config.get("markdown_extensions") or []:
@@ -74,7 +92,7 @@ def markdown_converter(config: dict[str, Any]) -> python_markdown.Markdown:
     return python_markdown.Markdown(extensions=extensions, extension_configs=configs)
 
 
-def stage_page(text: str, *, ref: PageRef, read_page: Callable[[str], str | None], site: Any, env: Environment,
+def stage_page(text: str, *, ref: PageRef, read_page: Callable[[str], str | None], exists: Callable[[str], bool], site: Any, env: Environment,
                template_config: dict[str, Any], glossary_rows: Callable[[], list[dict[str, str]]],
                converter: python_markdown.Markdown, others: list[Source], meta_values: dict[str, Any]) -> StagedPage:
     meta, markdown = split_front_matter(text)
@@ -91,7 +109,9 @@ def stage_page(text: str, *, ref: PageRef, read_page: Callable[[str], str | None
     if GLOSSARY.search(markdown):
         table = env.get_template("partials/glossary.html").render(config=template_config, rows=glossary_rows()).strip()
         markdown = GLOSSARY.sub(lambda _: table, markdown)
-    found = problems(converter.reset().convert(markdown), page=Source(ref.where, text), meta=meta, others=others)
+    html = converter.reset().convert(markdown)
+    found = problems(html, page=Source(ref.where, text), meta=meta, others=others)
+    found += broken_links(html, ref=ref, exists=exists)
 
     def rendered(snippet: Snippet) -> tuple[str, set[str]]:
         if snippet.template == "inline":   # a Markdown link to the .md file: every engine resolves it

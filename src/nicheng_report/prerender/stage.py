@@ -110,7 +110,7 @@ def stage_language(root: Path, lang: Language, work: Path) -> Path:
         values = {"last_changed": dates.get(f"{lang.docs}/{src_uri}") or fallback,
                   "twin_url": twin_url(url, lang=lang.code, other=other.code),
                   **site.jsonld(src_uri, url)}
-        staged = stage_page(texts[src_uri], ref=ref, read_page=texts.get, site=site, env=env,
+        staged = stage_page(texts[src_uri], ref=ref, read_page=texts.get, exists=lambda target: (docs / target).is_file(), site=site, env=env,
                             template_config=template_config, glossary_rows=lambda: glossary_rows(glossary, lang.code),
                             converter=converter, others=[Source(f"{lang.docs}/{uri}", texts[uri]) for uri in pages
                                                          if uri != src_uri],
