@@ -78,7 +78,10 @@ node_modules/.package-lock.json: package-lock.json
 system-packages:
 	@bash scripts/system-packages.sh
 
-test: system-packages $(TEST_STAMP) node_modules/.package-lock.json
+# The engines too: tests/test_engines.py builds the site with each (README, "Site engines").
+ENGINE_STAMPS := $(VENV)/.properdocs-lock-installed $(VENV)/.zensical-lock-installed
+
+test: system-packages $(TEST_STAMP) $(ENGINE_STAMPS) node_modules/.package-lock.json
 	$(PY) -m pytest
 
 check: $(TEST_STAMP)
