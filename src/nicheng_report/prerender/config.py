@@ -59,6 +59,9 @@ def staged_config(config: dict[str, Any], *, root: Path, nav: list, engine_value
     theme = dict(staged.get("theme") or {})
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+    # Zensical's own look is its "modern" variant; ours is Material's (overrides/ holds copies of
+    # Material's header and nav partials), which Zensical calls "classic". Other engines ignore it.
+    theme.setdefault("variant", "classic")
     staged["theme"] = theme
     staged["extra"] = {**(staged.get("extra") or {}), "engine": engine_values}
     return staged
