@@ -8,6 +8,7 @@ left unrendered, and each stops the build on the mistakes the default build refu
 from __future__ import annotations
 
 import os
+import posixpath
 import subprocess
 from importlib import metadata
 from pathlib import Path
@@ -64,6 +65,9 @@ def what_the_reader_gets(path: Path) -> dict[str, object]:
         "links": sorted(link["href"] for link in article.select("a[href]")),
         "switch": [link.get("href") for link in soup.select("a.lang-switch__link")],
         "date": [time.get("datetime") for time in soup.select(".page-furniture__date time")],
+        "permalink": sorted({link.get("title") for link in article.select("a.headerlink")}),
+        "our stylesheet": [posixpath.normpath(link["href"]) for link in soup.select('link[rel="stylesheet"]')
+                           if "/stylesheets/site." in link["href"]],
     }
 
 

@@ -26,6 +26,7 @@ from nicheng_report.glossary import glossary_rows, load_glossary
 from nicheng_report.languages import LANGUAGES, ORIGINAL, Language, language, twin_url
 from nicheng_report.nav import config_nav, expand, page_label, report_years, section_label
 from nicheng_report.page_dates import fallback_date, git_dates
+from nicheng_report.stylesheets import FOLDER, bundle_name, joined
 
 from .config import site_config, staged_config, write_config
 from .pages import markdown_converter, page_url, stage_page
@@ -66,6 +67,35 @@ def labelled_nav(items: list, docs: Path) -> list:
         else:
             out.append(item)
     return out
+
+
+UI_STRING = '{% import "partials/language.html" as lang with context %}{{ lang.t(key) }}'
+
+
+def joined_stylesheet(root: Path, config: dict[str, Any], out: Path) -> list[str]:
+    """extra_css with our stylesheets joined into one fingerprinted file in the staged docs, as
+    hooks/stylesheets.py publishes them (nicheng_report.stylesheets); the list to put in the config."""
+    theme_dir = root / config["theme"]["custom_dir"]
+    listed = [str(entry) for entry in config.get("extra_css") or []]
+    ours = [entry for entry in listed if entry.startswith(FOLDER) and (theme_dir / entry).is_file()]
+    if not ours:
+        return listed
+    text = joined([(entry, (theme_dir / entry).read_text(encoding="utf-8")) for entry in ours])
+    name = bundle_name(text)
+    (out / name).parent.mkdir(parents=True, exist_ok=True)
+    (out / name).write_text(text, encoding="utf-8")
+    return [name if entry == ours[0] else entry for entry in listed if entry not in ours[1:]]
+
+
+def with_permalink_title(config: dict[str, Any], title: str) -> list:
+    """markdown_extensions with the toc permalink's title in the page's language (hooks/i18n.py)."""
+    extensions = []
+    for entry in config.get("markdown_extensions") or []:
+        if entry == "toc" or (isinstance(entry, dict) and "toc" in entry):
+            options = dict((entry.get("toc") if isinstance(entry, dict) else None) or {})
+            entry = {"toc": {**options, "permalink_title": title}}
+        extensions.append(entry)
+    return extensions
 
 
 def engine_values(lang: Language, other: Language) -> dict[str, Any]:
@@ -127,6 +157,9 @@ def stage_language(root: Path, lang: Language, work: Path) -> Path:
     if found:
         raise StaffError("\n".join(found))
     nav = labelled_nav(expand(config_nav(root), root, hide=hidden).nav, docs)
+    config = {**config, "extra_css": joined_stylesheet(root, config, out),
+              "markdown_extensions": with_permalink_title(config, env.from_string(UI_STRING).render(
+                  config=template_config, key="nicheng.permalink"))}
     generated = work / CONFIG
     write_config(staged_config(config, root=root, nav=nav, engine_values=engine_values(lang, other)), generated)
     return generated
