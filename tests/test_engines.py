@@ -65,6 +65,7 @@ def what_the_reader_gets(path: Path) -> dict[str, object]:
         "links": sorted(link["href"] for link in article.select("a[href]")),
         "switch": [link.get("href") for link in soup.select("a.lang-switch__link")],
         "date": [time.get("datetime") for time in soup.select(".page-furniture__date time")],
+        "lang marks": [part.get_text() for part in article.select('[lang="zh-CN"]')],
         "permalink": sorted({link.get("title") for link in article.select("a.headerlink")}),
         "our stylesheet": [posixpath.normpath(link["href"]) for link in soup.select('link[rel="stylesheet"]')
                            if "/stylesheets/site." in link["href"]],

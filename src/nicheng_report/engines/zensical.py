@@ -19,6 +19,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
+from nicheng_report.engines.html_stage import mark_languages
 from nicheng_report.languages import LANGUAGES
 from nicheng_report.prerender.stage import stage_language
 
@@ -42,6 +43,7 @@ def _language_of(config_file: Path):
 def build_with_zensical(root: Path, jobs: list[tuple[Path, Path]]) -> None:
     """Every (config file, site folder) of `jobs`: staged, then built by Zensical into its site folder."""
     runs = []
+    languages = {site_dir: _language_of(config_file) for config_file, site_dir in jobs}
     for config_file, site_dir in jobs:
         work = site_dir / WORK
         work.mkdir()
@@ -59,5 +61,6 @@ def build_with_zensical(root: Path, jobs: list[tuple[Path, Path]]) -> None:
         for child in (work / "site").iterdir():
             child.rename(site_dir / child.name)
         shutil.rmtree(work)
+        mark_languages(site_dir, lang=languages[site_dir].code)
     if failed:
         raise Abort("\n".join(failed))
