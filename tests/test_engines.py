@@ -156,3 +156,23 @@ def test_a_missing_engine_is_named_with_the_command_that_installs_it(tmp_path: P
                              "--out", str(tmp_path / "site")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert "make build ENGINE=zensical" in result.stderr and not (tmp_path / "site").exists()
+
+
+def test_zensical_gives_the_same_addresses_with_site_url(tmp_path: Path) -> None:
+    """With SITE_URL: canonical URLs, og:url and hreflang alternates (the English site under en/)."""
+    installed("zensical")
+    url = "https://example.gov.cn/fzzf/report/"
+    default = build_site(tmp_path / "default", SITE_URL=url)
+    zensical = build_site(tmp_path / "zensical", SITE_URL=url, ENGINE="zensical")
+
+    def addresses(path: Path) -> list[tuple[str, ...]]:
+        soup = soup_of(path)
+        return ([("canonical", link["href"]) for link in soup.select('link[rel="canonical"]')]
+                + [("og:url", meta["content"]) for meta in soup.select('meta[property="og:url"]')]
+                + [(link["hreflang"], link["href"]) for link in soup.select('link[rel="alternate"][hreflang]')])
+
+    for page in pages(default):
+        if page.endswith("404.html"):
+            continue
+        assert addresses(zensical / page) == addresses(default / page), page
+    assert ("canonical", url + "en/2024/measures/") in addresses(zensical / "en/2024/measures/index.html")

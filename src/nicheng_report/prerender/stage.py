@@ -98,6 +98,25 @@ def with_permalink_title(config: dict[str, Any], title: str) -> list:
     return extensions
 
 
+def language_site_url(site_url: str, lang: Language) -> str:
+    """The address of this language's site: SITE_URL is the whole site's, the English one lives
+    under en/ of it (as hooks/i18n.py sets it)."""
+    if site_url and lang.folder and not site_url.endswith("/" + lang.folder):
+        return site_url.rstrip("/") + "/" + lang.folder
+    return site_url
+
+
+def alternates(site_url: str, url: str, lang: Language) -> list[dict[str, str]] | None:
+    """The page's hreflang alternates, absolute, as hooks/i18n.py gives them (only with SITE_URL)."""
+    if not site_url:
+        return None
+    root = site_url.rstrip("/") + "/"
+    if lang.folder:
+        root = root.removesuffix(lang.folder)
+    return [{"hreflang": each.hreflang, "href": root + each.folder + url} for each in LANGUAGES] + [
+        {"hreflang": "x-default", "href": root + ORIGINAL.folder + url}]
+
+
 def engine_values(lang: Language, other: Language) -> dict[str, Any]:
     """What the hooks give every template (hooks/i18n.py, csp.py), for templates without them."""
     def plain(each: Language) -> dict[str, str]:
@@ -110,6 +129,7 @@ def engine_values(lang: Language, other: Language) -> dict[str, Any]:
 def stage_language(root: Path, lang: Language, work: Path) -> Path:
     """The staging project of `lang` in `work` (docs/, mkdocs.yml); returns the config's path."""
     config = site_config(root, lang)
+    config["site_url"] = language_site_url(config.get("site_url") or "", lang)
     other = language(config.get("extra", {}).get("alternate_lang") or next(x.code for x in LANGUAGES if x != lang))
     every = report_years(root)
     for year in every:
@@ -139,6 +159,7 @@ def stage_language(root: Path, lang: Language, work: Path) -> Path:
         ref = PageRef(src_uri=src_uri, url=url, source=texts[src_uri], lang=lang.code, docs_dir=docs)
         values = {"last_changed": dates.get(f"{lang.docs}/{src_uri}") or fallback,
                   "twin_url": twin_url(url, lang=lang.code, other=other.code),
+                  "page_alternates": alternates(config["site_url"], url, lang),
                   **site.jsonld(src_uri, url)}
         staged = stage_page(texts[src_uri], ref=ref, read_page=texts.get, exists=lambda target: (docs / target).is_file(), site=site, env=env,
                             template_config=template_config, glossary_rows=lambda: glossary_rows(glossary, lang.code),
