@@ -52,7 +52,8 @@ def pages(site: Path) -> list[str]:
 
 def what_the_reader_gets(path: Path) -> dict[str, object]:
     """Of one page: every figure (value, text, link), the key-figures rows, cards, charts, JSON-LD,
-    the links in the text, the language switch, the date."""
+    the links in the text, the language switch, the date, the nav, the lang marks, the permalink's
+    title and the site's stylesheet."""
     soup = soup_of(path)
     article = soup.select_one("article") or soup
     return {
@@ -65,6 +66,10 @@ def what_the_reader_gets(path: Path) -> dict[str, object]:
         "links": sorted(link["href"] for link in article.select("a[href]")),
         "switch": [link.get("href") for link in soup.select("a.lang-switch__link")],
         "date": [time.get("datetime") for time in soup.select(".page-furniture__date time")],
+        # The nav's pages, labelled from the pages (`- YEAR:` written out); not the theme's own
+        # contents entries, which Material puts in the nav and Zensical does not.
+        "nav": [(" ".join(link.get_text().split()), posixpath.normpath(link["href"]))
+                for link in soup.select("nav.md-nav--primary a.md-nav__link[href]") if "#" not in link["href"]],
         "lang marks": [part.get_text() for part in article.select('[lang="zh-CN"]')],
         "permalink": sorted({link.get("title") for link in article.select("a.headerlink")}),
         "our stylesheet": [posixpath.normpath(link["href"]) for link in soup.select('link[rel="stylesheet"]')

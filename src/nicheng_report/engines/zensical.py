@@ -20,7 +20,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from nicheng_report.engines.html_stage import mark_languages
-from nicheng_report.languages import LANGUAGES
+from nicheng_report.languages import LANGUAGES, Language
 from nicheng_report.prerender.stage import stage_language
 
 WORK = ".zensical-project"
@@ -36,24 +36,23 @@ def readable(output: str) -> str:
     return "\n".join(lines).strip()
 
 
-def _language_of(config_file: Path):
+def _language_of(config_file: Path) -> Language:
     return next(each for each in LANGUAGES if each.config == config_file.name)
 
 
 def build_with_zensical(root: Path, jobs: list[tuple[Path, Path]]) -> None:
     """Every (config file, site folder) of `jobs`: staged, then built by Zensical into its site folder."""
-    runs = []
-    languages = {site_dir: _language_of(config_file) for config_file, site_dir in jobs}
+    staged = []   # every language staged before any build starts: a mistake stops them all
     for config_file, site_dir in jobs:
         work = site_dir / WORK
         work.mkdir()
-        generated = stage_language(root, _language_of(config_file), work)
-        runs.append((site_dir, work, subprocess.Popen(
-            [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(generated)],
-            cwd=work, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            env={**os.environ, "NO_COLOR": "1"})))
+        staged.append((site_dir, work, _language_of(config_file), stage_language(root, _language_of(config_file), work)))
+    runs = [(site_dir, work, lang, subprocess.Popen(
+        [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(generated)],
+        cwd=work, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "NO_COLOR": "1"}))
+        for site_dir, work, lang, generated in staged]
     failed = []
-    for site_dir, work, run in runs:
+    for site_dir, work, lang, run in runs:
         output, _ = run.communicate()
         if run.returncode != 0 or not (work / "site" / "index.html").is_file():
             failed.append(f"zensical build failed / Zensical 构建失败:\n{readable(output)}")
@@ -61,6 +60,6 @@ def build_with_zensical(root: Path, jobs: list[tuple[Path, Path]]) -> None:
         for child in (work / "site").iterdir():
             child.rename(site_dir / child.name)
         shutil.rmtree(work)
-        mark_languages(site_dir, lang=languages[site_dir].code)
+        mark_languages(site_dir, lang=lang.code)
     if failed:
         raise Abort("\n".join(failed))
