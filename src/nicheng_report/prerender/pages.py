@@ -26,10 +26,10 @@ from nicheng_report.content_checks import Source, problems
 from nicheng_report.errors import StaffError
 from nicheng_report.figures.pages import PageRef, figures_url
 from nicheng_report.figures.snippets import Snippet, render
-from nicheng_report.full_report import include_pages
+from nicheng_report.glossary import MARKER as GLOSSARY
+from nicheng_report.full_report import include_pages, missing_page
 
 FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.DOTALL)
-GLOSSARY = re.compile(r"^<!--\s*glossary\s*-->\s*$", re.MULTILINE)
 MD_LINK = re.compile(r'\bhref="(?P<path>(?![a-z][a-z0-9+.-]*:|/)[^"#]+\.md)(?:#[^"]*)?"')
 RELATIVE_HREF = re.compile(r'(?P<attr>\bhref=")(?!#|[a-z][a-z0-9+.-]*:|/)(?P<url>[^"]*)"')
 
@@ -101,8 +101,7 @@ def stage_page(text: str, *, ref: PageRef, read_page: Callable[[str], str | None
             target = posixpath.normpath(posixpath.join(posixpath.dirname(ref.src_uri), path))
             found = read_page(target)
             if found is None:
-                raise StaffError(f"{ref.where}, line {line}: report:include names {target}, which does not exist. "
-                                 "Fix: name a page of the same report. / 修改：report:include 须指向同一报告中存在的页面。")
+                raise StaffError(missing_page(ref.where, line, target))
             return found
         markdown = include_pages(markdown, read)
     markdown = site.read_markdown(markdown, ref)
