@@ -92,9 +92,21 @@ def markdown_converter(config: dict[str, Any]) -> python_markdown.Markdown:
     return python_markdown.Markdown(extensions=extensions, extension_configs=configs)
 
 
-def stage_page(text: str, *, ref: PageRef, read_page: Callable[[str], str | None], exists: Callable[[str], bool], site: Any, env: Environment,
-               template_config: dict[str, Any], glossary_rows: Callable[[], list[dict[str, str]]],
-               converter: python_markdown.Markdown, others: list[Source], meta_values: dict[str, Any]) -> StagedPage:
+def inline_as_markdown(snippet: Snippet, *, ref: PageRef, year: int) -> Snippet:
+    """A figure in running text, its link written in Markdown to the key-figures page's .md file."""
+    anchor = "#" + snippet.context["figure"].anchor
+    target = figures_url(year).rstrip("/") + ".md"
+    href = anchor if ref.url == figures_url(year) else posixpath.relpath(
+        target, posixpath.dirname(ref.src_uri) or ".") + anchor
+    return Snippet("inline-markdown", {**snippet.context, "href": href}, markdown=True)
+
+
+def stage_page(text: str, *, ref: PageRef, read_page: Callable[[str], str | None], exists: Callable[[str], bool],
+               site: Any, env: Environment, template_config: dict[str, Any],
+               glossary_rows: Callable[[], list[dict[str, str]]], converter: python_markdown.Markdown,
+               others: list[Source], meta_values: dict[str, Any]) -> StagedPage:
+    """The page `text` (front matter included) as an engine without hooks reads it: `site` is the
+    language's ReportSite, `env` renders the partials, `meta_values` go into its front matter."""
     meta, markdown = split_front_matter(text)
     if "report:include" in markdown:
         def read(path: str, line: int) -> str:
@@ -114,12 +126,7 @@ def stage_page(text: str, *, ref: PageRef, read_page: Callable[[str], str | None
 
     def rendered(snippet: Snippet) -> tuple[str, set[str]]:
         if snippet.template == "inline":   # a Markdown link to the .md file: every engine resolves it
-            year = site.year_of(ref.src_uri)
-            target = f"{figures_url(year).rstrip('/')}.md"
-            anchor = "#" + snippet.context["figure"].anchor
-            href = anchor if ref.url == figures_url(year) else posixpath.relpath(
-                target, posixpath.dirname(ref.src_uri) or ".") + anchor
-            snippet = Snippet("inline-markdown", {**snippet.context, "href": href}, markdown=True)
+            snippet = inline_as_markdown(snippet, ref=ref, year=site.year_of(ref.src_uri))
         text = render(env, snippet, lang=ref.lang, config=template_config)
         if not snippet.markdown:
             text = RELATIVE_HREF.sub(lambda m: m.group("attr") + file_relative(m.group("url"), url=ref.url,
