@@ -50,6 +50,7 @@ CHINESE_IN_PYTHON = {
     "src/nicheng_report/commands/new_year.py": "messages to staff, and the text of a new year's skeleton pages",
     "src/nicheng_report/commands/publish.py": "messages to staff about publishing a year",
     "src/nicheng_report/commands/build.py": "messages to staff when a build fails",
+    "src/nicheng_report/prerender/pages.py": "messages to staff about pages (a link to a page that does not exist)",
     "src/nicheng_report/staff_messages.py": "MkDocs' messages explained for staff (是不是…？)",
     "src/nicheng_report/drafts.py": "messages to staff: what remains unfinished in a draft year (and 待填写)",
     "src/nicheng_report/figures/formatting.py": "figures as the official text writes them (不少于12, 300余, 万元)",

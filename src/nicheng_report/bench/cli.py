@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from nicheng_report.bench.builds import bench_builds, bench_scale, precompress_plain
+from nicheng_report.bench.engines import bench_engines
 from nicheng_report.bench.common import log, snapshot
 from nicheng_report.bench.importing import bench_import
 from nicheng_report.bench.ranking import bench_ranking
@@ -104,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium and Lighthouse figures")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     parser.add_argument("--no-scale", action="store_true", help="skip the 1/5/20-year scale builds")
+    parser.add_argument("--no-engines", action="store_true", help="skip the builds on ProperDocs and Zensical")
     parser.add_argument("--json", type=Path, help="also write every raw figure to this JSON file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--source", type=Path, help=f"the official Chinese text (default: {OFFICIAL_TEXT})")
@@ -132,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         site = bench_builds(table, work, project, source, settings["reps"])
         if site is None:
             return 1
+        if not args.no_engines:
+            bench_engines(table, work, project, settings["reps"])
         upload_size(table, site)
         bench_rebuild(table, work, project, settings["rebuilds"])
         bench_import(table, work, project, 2 if args.quick else 3)
