@@ -2,8 +2,9 @@
 typed into the real search box of the built site in Chromium, in its language's edition.
 
 Goals: the passage first (top-1) for at least 95% of each language's queries, and at least
-90% of its held-out ones, which the ranking was not tuned on (one miss in 11 English
-held-out queries is 91%); the passage in the first three results for every query; warm
+95% of its held-out ones (both groups together), which the ranking was not tuned on (raised
+from 90% when the second group was all first: 40/40 Chinese, 30/30 English); the passage in
+the first three results for every query; warm
 search within 100 ms (median; the slowest is reported, since two shared cores can stall
 any single one)."""
 
@@ -16,7 +17,7 @@ from nicheng_report.bench.ranking import INPUT, Query, by_split, figures, load_q
 from nicheng_report.languages import LANGUAGES, language
 
 TOP1_ALL = 0.95
-TOP1_HELD_OUT = 0.90
+TOP1_HELD_OUT = 0.95
 WARM_MEDIAN_MS = 100
 
 
