@@ -2,8 +2,9 @@
 typed into the real search box of the built site in Chromium, in its language's edition.
 
 Goals: the passage first (top-1) for at least 95% of each language's queries, and at least
-90% of its held-out ones, which the ranking was not tuned on (one miss in 11 English
-held-out queries is 91%); the passage in the first three results for every query; warm
+95% of its held-out ones (both groups together), which the ranking was not tuned on (raised
+from 90% when the second group was all first: 40/40 Chinese, 30/30 English); the passage in
+the first three results for every query; warm
 search within 100 ms (median; the slowest is reported, since two shared cores can stall
 any single one)."""
 
@@ -16,7 +17,7 @@ from nicheng_report.bench.ranking import INPUT, Query, by_split, figures, load_q
 from nicheng_report.languages import LANGUAGES, language
 
 TOP1_ALL = 0.95
-TOP1_HELD_OUT = 0.90
+TOP1_HELD_OUT = 0.95
 WARM_MEDIAN_MS = 100
 
 
@@ -25,13 +26,17 @@ def outcomes(browser, server):
     return run_queries(browser, server, load_queries(ROOT))
 
 
-def test_the_query_set_covers_both_languages_with_a_held_out_third():
+def test_the_query_set_covers_both_languages_with_held_out_queries():
+    """The first set held out a third (`held_out: true`); a second group (`held_out: 2`) was
+    written later, before the second ranking change, so together they are nearly half."""
     queries = load_queries(ROOT)
     for edition in LANGUAGES:
         mine = [query for query in queries if query.lang == edition.code]
         assert len(mine) >= (40 if edition.code == "zh" else 20), edition.code
-        held_out = sum(query.held_out for query in mine)
-        assert 0.25 <= held_out / len(mine) <= 0.4, (edition.code, held_out, len(mine))
+        first = [query for query in mine if query.group <= 1]
+        held_out = sum(query.held_out for query in first)
+        assert 0.25 <= held_out / len(first) <= 0.4, (edition.code, held_out, len(first))
+        assert sum(query.group == 2 for query in mine) >= 12, edition.code
         assert len({query.text for query in mine}) == len(mine), "a query is listed twice"
 
 

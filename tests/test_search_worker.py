@@ -68,11 +68,30 @@ def test_the_verbatim_factor_as_the_worker_computes_it():
     assert json.loads(result.stdout) == [factor for *_, factor in VERBATIM_CASES]
 
 
+def test_only_a_page_with_sections_gets_materials_page_weight():
+    """Fix 4: Material's extra weight for a page's own document counts for a page split
+    into sections (its document is its title and intro), not for a page indexed whole."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("Node.js is missing: scripts/system-packages.sh installs it (npm), as `make test` does.")
+    script = (f"var lunr={{tokenizer:{{separator:/ /}}}};\n{VERBATIM_JS}\n"
+              "const page={location:'2024/measures/'},glossary={location:'glossary/'};\n"
+              "const map=new Map([['2024/measures/',page],['2024/measures/#a',{location:'2024/measures/#a',parent:page}],"
+              "['glossary/',glossary]]);\n"
+              "console.log(JSON.stringify(['2024/measures/','glossary/','2024/measures/#a','elsewhere/']"
+              ".map(location=>nichengSplit(map,location))));")
+    result = subprocess.run([node, "-e", script], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [True, False, False, False]
+
+
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.code)
 def test_each_edition_publishes_the_patched_worker_and_the_title_boost(site, language):
     folder = site / language.folder
     workers = list((folder / WORKERS).glob("search.*.min.js"))
-    assert len(workers) == 1 and "nichengVerbatim(this.map.get(o),nichengQuery)" in workers[0].read_text("utf-8")
+    source = workers[0].read_text("utf-8")
+    assert len(workers) == 1 and "nichengVerbatim(this.map.get(o),nichengQuery)" in source
+    assert "nichengSplit(this.map,c.location)" in source
     assert workers[0].name in (folder / "index.html").read_text("utf-8")
     config = json.loads((folder / "search" / "search_index.json").read_text("utf-8"))["config"]
     assert config["fields"]["title"]["boost"] == 1  # Material's default is 1000: titles outweighed passages

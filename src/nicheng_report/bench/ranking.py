@@ -61,6 +61,7 @@ class Query:
     text: str
     first: str       # "2024/measures/#dispute-resolution", or a page "2024/reporting-on-law/"
     held_out: bool
+    group: int = 0   # held-out group: 1 (`held_out: true`), 2 (`held_out: 2`, written later), …; 0 = tuning
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,11 @@ def load_queries(root: Path) -> list[Query]:
         if lang not in known:
             raise ValueError(f"{QUERIES}: `{lang}` is not a language of the site ({', '.join(sorted(known))})")
         for item in items:
+            mark = item.get("held_out") or 0
+            if not (mark is True or (type(mark) is int and mark >= 0)):
+                raise ValueError(f"{QUERIES}: {item['query']}: held_out is true or a group number, not {mark!r}")
             queries.append(Query(lang=lang, text=str(item["query"]), first=str(item["first"]),
-                                 held_out=bool(item.get("held_out"))))
+                                 held_out=bool(mark), group=int(mark)))
     return queries
 
 
@@ -155,12 +159,18 @@ def figures(outcomes: list[Outcome]) -> Figures:
 
 
 def by_split(outcomes: list[Outcome]) -> dict[tuple[str, str], Figures]:
-    """(language, "tuning" | "held out") -> figures."""
+    """(language, "tuning" | "held out") -> figures; "held out" is every held-out group together,
+    and when there is more than one group, each also has its own line ("held out 1", "held out 2", …)."""
     table = {}
     for lang in dict.fromkeys(outcome.query.lang for outcome in outcomes):
-        for split, held_out in (("tuning", False), ("held out", True)):
-            table[lang, split] = figures([outcome for outcome in outcomes
-                                          if outcome.query.lang == lang and outcome.query.held_out == held_out])
+        mine = [outcome for outcome in outcomes if outcome.query.lang == lang]
+        table[lang, "tuning"] = figures([outcome for outcome in mine if not outcome.query.held_out])
+        table[lang, "held out"] = figures([outcome for outcome in mine if outcome.query.held_out])
+        groups = sorted({outcome.query.group for outcome in mine if outcome.query.held_out})
+        if len(groups) > 1:
+            for group in groups:
+                table[lang, f"held out {group}"] = figures([outcome for outcome in mine
+                                                            if outcome.query.group == group])
     return table
 
 

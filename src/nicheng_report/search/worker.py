@@ -1,4 +1,4 @@
-"""Material's search worker, patched in three places (hooks/search_worker.py publishes it).
+"""Material's search worker, patched in four places (hooks/search_worker.py publishes it).
 
 1. Let a Chinese query match a whole indexed word. Material's worker splits each
    run of Han characters in a query into words found in the index, but its loop
@@ -21,6 +21,17 @@
    for results holding all the query's words only counted the last one. Joined
    with " ", each word gets the one "*" (the same prefix match as before).
 
+4. Weigh a page that is one piece like a passage (issue #16). Material multiplies a
+   result's score by 1 + g², where g counts the query's words found (0 to 1) plus 1
+   for a page's own document: 5× instead of 2× when every word is found. A page's
+   own document is normally its title and the few lines before its first heading,
+   its sections being documents of their own. A page with no sections (the glossary
+   is the only one) is indexed whole, so its own document is all its text, and the
+   extra weight lifted every term it explains above the report's passage that uses
+   it ("explaining the law through cases", "Law at Home"). Fixed: the extra 1 counts
+   only for a page that has sections in the index; a page of one piece is scored as a
+   passage. Nothing here names a page: it follows from the index.
+
 The fixed copy is published under a new fingerprint (so caches never serve the old
 one) and the pages point at it. If Material's worker no longer has each exact piece
 of code patched here, the build stops, so an upgrade cannot silently drop a fix.
@@ -39,7 +50,8 @@ WORKERS = "assets/javascripts/workers"
 VERBATIM = 6
 
 # Put before Material's code (still run in strict mode): the factor for a document
-# that holds the query verbatim, its plain title and text normalised once per document.
+# that holds the query verbatim, its plain title and text normalised once per document;
+# and whether a page has sections in the index (the pages found once per index).
 VERBATIM_JS = r""""use strict";var nichengVerbatim=(()=>{const plain=new Map,han=/^\p{sc=Han}/u;let sep;
 const norm=s=>String(s||"").replace(/<[^>]*>/g," ").replace(sep||=new RegExp(lunr.tokenizer.separator.source,"g")," ")
 .replace(/(\p{sc=Han}) (?=\p{sc=Han})/gu,"$1").trim().toLowerCase();
@@ -47,6 +59,9 @@ const holds=(t,q)=>han.test(q)?t.includes(q):(" "+t).includes(" "+q);
 return(doc,query)=>{const q=norm(query);if(!doc||!q)return 1;
 let p=plain.get(doc);if(!p)plain.set(doc,p=[norm(doc.title),norm(doc.text)]);
 return holds(p[0],q)||holds(p[1],q)?%(verbatim)s:1}})();
+var nichengSplit=(()=>{const pages=new WeakMap;return(map,location)=>{let split=pages.get(map);
+if(!split){split=new Set;for(const doc of map.values())if(doc.parent)split.add(doc.parent.location);pages.set(map,split)}
+return split.has(location)}})();
 """ % {"verbatim": VERBATIM}
 
 # (what it does, Material's code, the patched code): each must occur exactly once.
@@ -58,6 +73,9 @@ PATCHES = (
      "search(e){if(e=e.replace(", "search(e){let nichengQuery=e;if(e=e.replace("),
     ("verbatim passages first",
      "{score:a*(1+K(g,2)),terms:f}", "{score:a*(1+K(g,2))*nichengVerbatim(this.map.get(o),nichengQuery),terms:f}"),
+    ("a page of one piece weighed like a passage",
+     "let g=+!c.parent+Object.values(f)",
+     "let g=+(!c.parent&&nichengSplit(this.map,c.location))+Object.values(f)"),
 )
 
 
