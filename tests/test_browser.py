@@ -35,7 +35,7 @@ CHINESE_QUERIES = {
 ENGLISH_QUERIES = {
     "legal aid": "en/2024/measures/#public-legal-services",
     "administrative reconsideration": "en/2024/measures/#reconsideration-litigation",
-    "mediation": "en/2024/next-steps/#mediation-foundation",
+    "mediation": "en/2024/measures/#dispute-resolution",  # the passage with the figures (issue #16)
     "Wenyuan": "en/2024/measures/#dispute-resolution",
     "Fengqiao": "en/2024/measures/#dispute-resolution",
 }

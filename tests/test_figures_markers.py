@@ -33,7 +33,7 @@ def expand(markdown: str, page: PageRef) -> tuple[str, Snippets]:
 
 
 def test_markers_are_a_table_of_named_functions():
-    assert list(MARKERS) == ["tables", "charts", "cards", "downloads", "latest", "years"]
+    assert list(MARKERS) == ["tables", "charts", "cards", "downloads", "latest", "years", "poster"]
     assert all(make.__name__ == name and make.__doc__ for name, make in MARKERS.items())
 
 
@@ -71,8 +71,8 @@ def test_an_unknown_marker_names_file_line_and_the_markers_there_are():
         expand("# 关键数据\n\n<!-- figures:chart -->\n", ref("2024/figures.md", "2024/figures/"))
     message = str(caught.value)
     assert message.startswith("docs/zh/2024/figures.md, line 3: unknown marker <!-- figures:chart -->.")
-    assert "use tables, charts, cards, downloads, latest or years" in message
-    assert "tables、charts、cards、downloads、latest、years" in message
+    assert "use tables, charts, cards, downloads, latest, years or poster" in message
+    assert "tables、charts、cards、downloads、latest、years、poster" in message
 
 
 def test_placeholders_become_inline_tokens_one_per_figure():

@@ -232,6 +232,14 @@ def test_the_edition_has_its_own_search_index_404_and_sitemap_entries(site: Path
     assert "<loc>zh-hant/2024/measures/</loc>" in sitemap and 'hreflang="zh-Hant" href="zh-hant/2024/measures/"' in sitemap
 
 
+def test_the_editions_poster_is_converted_too(site: Path) -> None:
+    svg = (site / EDITION.folder / "2024/at-a-glance/poster.svg").read_text(encoding="utf-8")
+    assert "泥城鎮" in svg and "泥城镇" not in svg
+    assert not _left_simplified(re.findall(r">([^<>]*[\u4e00-\u9fff][^<>]*)<", svg))
+    png = (site / EDITION.folder / "2024/at-a-glance/poster.png").read_bytes()
+    assert png != (site / "2024/at-a-glance/poster.png").read_bytes()
+
+
 def test_print_page_and_open_data_links_work_in_the_edition(site: Path) -> None:
     folder = site / EDITION.folder
     full = soup_of(folder / "2024/full/index.html")

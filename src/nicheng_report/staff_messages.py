@@ -37,6 +37,7 @@ EXPLAIN = (
 )
 # The loggers that MkDocs reports these on (a filter runs only where the record is made).
 LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav", "mkdocs.commands.build")
+LOGGERS += tuple(name.replace("mkdocs.", "properdocs.", 1) for name in LOGGERS)   # ProperDocs (nicheng_report.engines)
 MARK = "  问题 / Problem: "
 
 
