@@ -175,16 +175,16 @@ def build_all(root: Path, out: Path, *, engine: str = DEFAULT) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_abandoned_staging(out.parent)
     # Each language gets its own folder: MkDocs empties its site_dir when it starts.
-    claims = {language: claim_staging(out.parent) for language in LANGUAGES}
+    # Zensical runs no hooks, so it cannot build an edition converted by one (繁體).
+    editions = [language for language in LANGUAGES if engine != "zensical" or not language.source]
+    claims = {language: claim_staging(out.parent) for language in editions}
     staging = claims[ORIGINAL][0]
     try:
         jobs = [(root / language.config, folder) for language, (folder, _) in claims.items()]
         if engine == "zensical":
             from nicheng_report.engines.zensical import build_with_zensical
 
-            # Zensical runs no hooks, so it cannot build an edition converted by one (繁體).
-            build_with_zensical(root, [(root / language.config, folder) for language, (folder, _) in claims.items()
-                                       if not language.source])
+            build_with_zensical(root, jobs)
         else:
             build_languages(root, jobs)
         for language, (folder, _) in claims.items():
