@@ -25,7 +25,7 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
     data = load_years(folder, root, skip=others).get(year)    # this year only: loaded once (cached)
     if data is not None and data.corrections:
         stem = rest.removesuffix(".md").removesuffix("/index") or "index"
-        notices = notices_for(data, stem, language_of(config).code)
+        notices = notices_for(data, stem, language_of(config).content)
         context["corrections"] = [{"notice": notice, "href": _href(notice.section, year, page.url)} for notice in notices]
         context["corrections_all"] = stem in ("index", "full")
     return context
