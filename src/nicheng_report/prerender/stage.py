@@ -25,7 +25,10 @@ from nicheng_report.figures.years import load_years
 from nicheng_report.glossary import glossary_rows, load_glossary
 from nicheng_report.languages import LANGUAGES, ORIGINAL, Language, language, twin_url
 from nicheng_report.nav import config_nav, expand, page_label, report_years, section_label
+from nicheng_report.figure_dates import SiteDates
 from nicheng_report.page_dates import fallback_date, git_dates
+from nicheng_report.paths import cache_folder
+from nicheng_report.poster.files import poster_files
 from nicheng_report.stylesheets import FOLDER, bundle_name, joined
 
 from .config import site_config, staged_config, write_config
@@ -135,13 +138,19 @@ def stage_language(root: Path, lang: Language, work: Path) -> Path:
     for year in every:
         check_published(root, year)
     hidden = draft_years(root, every)   # a published build leaves drafts out (as `make build`)
-    years = load_years(root / config.get("extra", {}).get("report_years_path", "docs/data"), root, skip=hidden)
+    folder = root / config.get("extra", {}).get("report_years_path", "docs/data")
+    years = load_years(folder, root, skip=hidden)
     site = ReportSite(years, lang.code, drafts=set(), hidden=hidden)
     docs, out = root / lang.docs, work / "docs"
     env = Environment(loader=FileSystemLoader(theme_dirs(root, config)), auto_reload=False)
     template_config = {"theme": {"language": config["theme"]["language"]}, "extra": config.get("extra", {})}
     converter = markdown_converter(config)
-    dates, fallback = git_dates(root), fallback_date()
+    def year_files() -> list[int]:
+        return [int(path.stem) for path in folder.glob("[0-9][0-9][0-9][0-9].yml")]
+
+    dates = SiteDates(root=root, docs=lang.docs, dates=git_dates(root), fallback=fallback_date(),
+                      load=lambda year: load_years(folder, root, skip=set(year_files()) - {year}).get(year),
+                      report_years=year_files)   # as hooks/page_dates.py dates them
     pages = sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md"))
     pages = [src_uri for src_uri in pages if not site.hidden_page(src_uri)]
     texts = {src_uri: (docs / src_uri).read_text(encoding="utf-8") for src_uri in pages}
@@ -152,12 +161,25 @@ def stage_language(root: Path, lang: Language, work: Path) -> Path:
         if path.is_file() and path.suffix != ".md" and not site.hidden_page(src_uri):
             (out / src_uri).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, out / src_uri)
+    def draw_posters() -> None:
+        """The posters asked for and not drawn yet: their SVG and PNG beside their page, drawn
+        with the poster package in this environment, as hooks/figures.py draws them in on_env."""
+        def draw(name: str, **context: Any) -> str:
+            return env.get_template(name).render(config=template_config, **context)
+
+        for year, slot in sorted(site.posters.items()):
+            if slot.poster is None:
+                for path, content in poster_files(site.years[year], slot, lang=lang.code, render=draw,
+                                                  cache=cache_folder(root) / "poster"):
+                    (out / path).parent.mkdir(parents=True, exist_ok=True)
+                    (out / path).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+
     found: list[str] = []
     ids: dict[str, set[str]] = {}
     for src_uri in pages:
         url = page_url(src_uri)
         ref = PageRef(src_uri=src_uri, url=url, source=texts[src_uri], lang=lang.code, docs_dir=docs)
-        values = {"last_changed": dates.get(f"{lang.docs}/{src_uri}") or fallback,
+        values = {"last_changed": dates.of_page(src_uri, texts[src_uri], docs_dir=str(docs)),
                   "twin_url": twin_url(url, lang=lang.code, other=other.code),
                   "page_alternates": alternates(config["site_url"], url, lang),
                   **site.jsonld(src_uri, url)}
@@ -165,7 +187,7 @@ def stage_language(root: Path, lang: Language, work: Path) -> Path:
                             template_config=template_config, glossary_rows=lambda: glossary_rows(glossary, lang.code),
                             converter=converter, others=[Source(f"{lang.docs}/{uri}", texts[uri]) for uri in pages
                                                          if uri != src_uri],
-                            meta_values=values)
+                            meta_values=values, draw_posters=draw_posters)
         found += [problem for problem in staged.problems if problem not in found]
         ids[src_uri] = staged.ids
         (out / src_uri).parent.mkdir(parents=True, exist_ok=True)
