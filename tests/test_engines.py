@@ -12,6 +12,7 @@ import posixpath
 import subprocess
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -52,7 +53,7 @@ def pages(site: Path) -> list[str]:
 
 def what_the_reader_gets(path: Path) -> dict[str, object]:
     """Of one page: every figure (value, text, link), the key-figures rows, cards, charts, JSON-LD,
-    the links in the text, the language switch, the date, the nav, the lang marks, the permalink's
+    the links and images (src, size, alt) in the text, the language switch, the date, the nav, the lang marks, the permalink's
     title and the site's stylesheet."""
     soup = soup_of(path)
     article = soup.select_one("article") or soup
@@ -64,6 +65,7 @@ def what_the_reader_gets(path: Path) -> dict[str, object]:
         "charts": [chart.get("id") for chart in article.select("figure.chart")],
         "jsonld": [script.string for script in soup.select('script[type="application/ld+json"]')],
         "links": sorted(link["href"] for link in article.select("a[href]")),
+        "images": [(img.get("src"), img.get("width"), img.get("height"), img.get("alt")) for img in article.select("img")],
         "switch": [link.get("href") for link in soup.select("a.lang-switch__link")],
         "date": [time.get("datetime") for time in soup.select(".page-furniture__date time")],
         # The nav's pages, labelled from the pages (`- YEAR:` written out); not the theme's own
@@ -98,6 +100,46 @@ def test_each_engine_publishes_the_open_data(engine_site: tuple[str, Path], site
     assert data, "the default build publishes no open data"
     for name in data:
         assert (other / name).read_bytes() == (site / name).read_bytes(), f"{engine}: {name}"
+
+
+def test_each_engine_publishes_the_posters(engine_site: tuple[str, Path], site: Path) -> None:
+    """The 一图读懂 posters (SVG and PNG, each language) at the default build's paths, byte for byte."""
+    engine, other = engine_site
+    posters = sorted(path.relative_to(site).as_posix() for path in site.glob("**/at-a-glance/poster.*")
+                     if not path.name.endswith(".gz"))
+    assert len(posters) == 4, posters   # 2024's SVG and PNG in both languages
+    for name in posters:
+        assert (other / name).is_file(), f"{engine}: {name} is not published"
+        assert (other / name).read_bytes() == (site / name).read_bytes(), f"{engine}: {name} differs"
+
+
+LINKED = (("a", "href"), ("img", "src"), ("link", "href"), ("script", "src"))
+
+
+def unresolved(site: Path) -> list[tuple[str, str]]:
+    """Every relative link and src of every page of `site` that names no published file."""
+    found = []
+    for path in html_pages(site):
+        soup, here = soup_of(path), path.parent.relative_to(site).as_posix()
+        for tag, attribute in LINKED:
+            for element in soup.find_all(tag):
+                parts = urlsplit(element.get(attribute) or "")
+                if parts.scheme or parts.netloc or not parts.path:
+                    continue
+                # 404.html links from the server's root (no SITE_URL: the site is served at /)
+                base = "" if parts.path.startswith("/") else here
+                target = site / posixpath.normpath(posixpath.join(base, unquote(parts.path).lstrip("/")))
+                if parts.path.endswith("/") or target.is_dir():
+                    target = target / "index.html"
+                if not target.is_file():
+                    found.append((path.relative_to(site).as_posix(), element[attribute]))
+    return found
+
+
+@pytest.mark.parametrize("engine", ("mkdocs",) + ENGINES)
+def test_every_link_and_src_names_a_published_file(engine: str, built, site: Path) -> None:
+    checked = site if engine == "mkdocs" else built(engine)
+    assert unresolved(checked) == [], f"{engine}: links to files the site does not have"
 
 
 def test_properdocs_builds_the_same_site_byte_for_byte(built, site: Path) -> None:
