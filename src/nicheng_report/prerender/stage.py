@@ -8,7 +8,9 @@ anything from another host), a key-figures section that names no heading."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,8 @@ from nicheng_report import csp
 from nicheng_report.content_checks import Source
 from nicheng_report.drafts import check_published, draft_years
 from nicheng_report.errors import StaffError
+from nicheng_report.fidelity_site import check_years
+from nicheng_report.figures.notices import page_corrections
 from nicheng_report.figures.pages import PageRef
 from nicheng_report.figures.site import ReportSite
 from nicheng_report.figures.years import load_years
@@ -32,7 +36,7 @@ from nicheng_report.poster.files import poster_files
 from nicheng_report.stylesheets import FOLDER, bundle_name, joined
 
 from .config import site_config, staged_config, write_config
-from .pages import markdown_converter, page_url, stage_page
+from .pages import markdown_converter, page_url, split_front_matter, stage_page
 
 CONFIG = "mkdocs.yml"   # the generated config, at the root of the staging project
 
@@ -120,6 +124,22 @@ def alternates(site_url: str, url: str, lang: Language) -> list[dict[str, str]] 
         {"hreflang": "x-default", "href": root + ORIGINAL.folder + url}]
 
 
+def corrections_meta(site: ReportSite, src_uri: str, url: str, lang: Language) -> dict[str, Any]:
+    """The page's official corrections (hooks/corrections.py's `corrections`, `corrections_all`) as
+    front matter: plain data, read by overrides/partials/corrections.html where the hook's are absent."""
+    from mkdocs.utils import get_relative_url   # the hook's own, for the same links
+
+    first, _, rest = src_uri.partition("/")
+    data = site.years.get(int(first)) if first.isdigit() and rest else None
+    if data is None:
+        return {}
+    context = page_corrections(data, src_uri, url, lang.code, relative_url=get_relative_url)
+    if "corrections" in context:
+        context["corrections"] = json.loads(json.dumps([{**item, "notice": dataclasses.asdict(item["notice"])}
+                                                        for item in context["corrections"]]))
+    return context
+
+
 def engine_values(lang: Language, other: Language) -> dict[str, Any]:
     """What the hooks give every template (hooks/i18n.py, csp.py), for templates without them."""
     def plain(each: Language) -> dict[str, str]:
@@ -176,13 +196,14 @@ def stage_language(root: Path, lang: Language, work: Path) -> Path:
 
     found: list[str] = []
     ids: dict[str, set[str]] = {}
+    staged_markdown: dict[str, str] = {}
     for src_uri in pages:
         url = page_url(src_uri)
         ref = PageRef(src_uri=src_uri, url=url, source=texts[src_uri], lang=lang.code, docs_dir=docs)
         values = {"last_changed": dates.of_page(src_uri, texts[src_uri], docs_dir=str(docs)),
                   "twin_url": twin_url(url, lang=lang.code, other=other.code),
                   "page_alternates": alternates(config["site_url"], url, lang),
-                  **site.jsonld(src_uri, url)}
+                  **site.jsonld(src_uri, url), **corrections_meta(site, src_uri, url, lang)}
         staged = stage_page(texts[src_uri], ref=ref, read_page=texts.get, exists=lambda target: (docs / target).is_file(), site=site, env=env,
                             template_config=template_config, glossary_rows=lambda: glossary_rows(glossary, lang.code),
                             converter=converter, others=[Source(f"{lang.docs}/{uri}", texts[uri]) for uri in pages
@@ -190,6 +211,7 @@ def stage_language(root: Path, lang: Language, work: Path) -> Path:
                             meta_values=values, draw_posters=draw_posters)
         found += [problem for problem in staged.problems if problem not in found]
         ids[src_uri] = staged.ids
+        staged_markdown[src_uri] = staged.markdown
         (out / src_uri).parent.mkdir(parents=True, exist_ok=True)
         (out / src_uri).write_text(staged.markdown, encoding="utf-8")
     for path, content in site.open_data():
@@ -199,6 +221,12 @@ def stage_language(root: Path, lang: Language, work: Path) -> Path:
     found += site.unshown()
     if found:
         raise StaffError("\n".join(found))
+    if lang == ORIGINAL:   # the Chinese pages hold the official text (hooks/fidelity.py), in their HTML
+        def content_of(src_uri: str) -> str | None:
+            text = staged_markdown.get(src_uri)
+            return None if text is None else converter.reset().convert(split_front_matter(text)[1])
+
+        check_years(root, years, content_of)
     nav = labelled_nav(expand(config_nav(root), root, hide=hidden).nav, docs)
     config = {**config, "extra_css": joined_stylesheet(root, config, out),
               "markdown_extensions": with_permalink_title(config, env.from_string(UI_STRING).render(
