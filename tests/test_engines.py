@@ -1,6 +1,8 @@
 """The site on every engine (README, "Site engines"): `make build ENGINE=properdocs` and
 `ENGINE=zensical` give the default build's pages with the same figures on each, nothing
-left unrendered, and each stops the build on the mistakes the default build refuses.
+left unrendered, the posters byte for byte, every link and src naming a published file; each
+stops the build on the mistakes the default build refuses, and shows a recorded correction
+(notice in both languages, the corrected figure, corrections.csv) or refuses an unrecorded one.
 
 `make test` installs the engines' locks (the Makefile's ENGINE_STAMPS) before it runs these.
 """
@@ -223,3 +225,67 @@ def test_zensical_gives_the_same_addresses_with_site_url(tmp_path: Path) -> None
             continue
         assert addresses(zensical / page) == addresses(default / page), page
     assert ("canonical", url + "en/2024/measures/") in addresses(zensical / "en/2024/measures/index.html")
+
+
+# --- Official corrections under every engine (tests/test_corrections_site.py for the default) ---
+
+from test_corrections_site import EPOCH, FIGURE, KEY, NOW, PAGE, PUBLISHED, RECORD, figure_values, set_value  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def changed_project(tmp_path_factory: pytest.TempPathFactory):
+    """changed_project(recorded) -> a copy of the project with mediation.settled corrected, the
+    correction recorded or not; one copy of each, shared by the engines."""
+    projects: dict[bool, Path] = {}
+
+    def make(recorded: bool) -> Path:
+        if recorded not in projects:
+            root = copy_project(ROOT, tmp_path_factory.mktemp("recorded" if recorded else "unrecorded") / "project")
+            set_value(root, NOW, record=RECORD if recorded else "")
+            projects[recorded] = root
+        return projects[recorded]
+    return make
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_each_engine_shows_a_recorded_correction(engine: str, changed_project, tmp_path: Path) -> None:
+    installed(engine)
+    site = build_site(tmp_path / "site", project=changed_project(True), ENGINE=engine, SOURCE_DATE_EPOCH=EPOCH)
+    for folder in ("", "en/"):
+        assert figure_values(site, folder + PAGE) == [str(NOW)], f"{engine}: {folder}{PAGE}"
+        for url in (PAGE, "2024/", "2024/full/", "2024/figures/"):
+            notice = soup_of(site / folder / url / "index.html").select_one("article aside.correction-notice")
+            assert notice is not None, f"{engine}: no notice on {folder}{url}"
+            assert notice.select("del")[0].get_text().startswith(str(PUBLISHED))
+            assert notice.select("ins")[0].get_text().startswith(str(NOW))
+            assert notice.select_one("time")["datetime"] == "2025-03-10"
+            assert notice.select_one("a")["href"].endswith("#" + FIGURE.heading)
+        assert soup_of(site / folder / "2024/highlights/index.html").select_one(".correction-notice") is None
+    zh = soup_of(site / PAGE / "index.html").select_one(".correction-notice").get_text(" ")
+    en = soup_of(site / "en" / PAGE / "index.html").select_one(".correction-notice").get_text(" ")
+    assert "更正说明" in zh and "泥城镇人民政府" in zh and "经复核" in zh
+    assert "Correction" in en and "Nicheng Town People's Government" in en and "counted twice" in en
+    data = site / "2024" / "data"
+    assert f"{KEY},{FIGURE.section},{PUBLISHED},{NOW},2025-03-10" in (data / "corrections.csv").read_text(encoding="utf-8")
+    row = next(line for line in (data / "figures.csv").read_text(encoding="utf-8").splitlines() if line.startswith(KEY + ","))
+    assert f",{NOW},item," in row
+    assert unresolved(site) == [], f"{engine}: links to files the site does not have"   # the notices' too
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_each_engine_stops_on_an_unrecorded_change(engine: str, changed_project, tmp_path: Path) -> None:
+    """The fidelity check runs under every engine: the same change without its record stops the build."""
+    installed(engine)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>the site from before</p>", encoding="utf-8")
+    before = tree_digest(site)
+    result = subprocess.run(command("build", changed_project(False), "--engine", engine, "--out", str(site)),
+                            capture_output=True, text=True, cwd="/", timeout=300,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode != 0, f"{engine} published a page that differs from the official text"
+    message = result.stderr
+    assert f"docs/zh/2024/{FIGURE.page}.md, section #{FIGURE.heading}" in message, message[-3000:]
+    assert f"corrections:\n  - figure: {KEY}\n    published: {PUBLISHED}\n    now: {NOW}\n" in message
+    assert "Traceback" not in message and message.count("页面与正式文本不一致") == 1
+    assert tree_digest(site) == before
