@@ -54,6 +54,11 @@ def test_a_changed_figure_changes_the_svg_and_the_png_of_both_languages(site: Pa
     text = data.read_text(encoding="utf-8")
     changed = re.sub(r"(  disclosure\.published_items:\n    value: )168\n", r"\g<1>1168\n", text)
     assert changed != text
+    # Recorded as an official correction: the build refuses a page that differs from the official
+    # text without one (nicheng_report.fidelity).
+    changed += ("\ncorrections:\n  - figure: disclosure.published_items\n    published: 168\n    now: 1168\n"
+                '    date: "2025-03-10"\n    decided_by: {zh: 泥城镇人民政府, en: Nicheng Town People\'s Government}\n'
+                "    reason: {zh: 测试, en: A test}\n")
     data.write_text(changed, encoding="utf-8")
     out = build_site(tmp_path / "site", project=project, SITE_CACHE=str(tmp_path / "cache"))
     for folder, shown in zip(FOLDERS, ["1168", "1,168"]):

@@ -5,15 +5,18 @@ changes with the figures it is computed from; a correction counts with its decis
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from nicheng_report.figures.expressions import keys_in
 from nicheng_report.figures.model import ReportData
-from nicheng_report.page_dates import blame_dates, block_end, newest
+from nicheng_report.page_dates import blame_dates, block_end, newest, page_sources
 from nicheng_report.paths import relative
 
-__all__ = ["YearDates", "year_dates"]
+__all__ = ["YearDates", "year_dates", "SiteDates"]
+
+SHOWING = {"tables", "charts", "cards"}   # generated content that shows figures
 
 
 @dataclass(frozen=True)
@@ -58,3 +61,35 @@ def year_dates(root: Path, data: ReportData, fallback: str | None) -> YearDates:
             pages[stem] = newest(pages.get(stem), date) or date
     charted = frozenset(key for chart in data.charts.values() for key in chart.figures)
     return YearDates(figures=figures, pages=pages, charted=charted)
+
+
+@dataclass
+class SiteDates:
+    """The date each page of one language's site last changed (hooks/page_dates.py, and the
+    Markdown stage for engines without hooks): the newest of its own .md and those it includes,
+    the figures it shows and the corrections concerning it. Each year's figures dated once,
+    when a page first needs them."""
+    root: Path
+    docs: str                                   # the language's docs folder, "docs/zh"
+    dates: dict[str, str]                       # git_dates(root)
+    fallback: str | None
+    load: Callable[[int], ReportData | None]    # a year's data
+    report_years: Callable[[], Iterable[int]]   # every year with a data file
+    _years: dict[int, YearDates] = field(default_factory=dict)
+
+    def of_page(self, src_uri: str, source: str, *, docs_dir: str) -> str | None:
+        sources = page_sources(src_uri, source, docs_dir=docs_dir)
+        date = newest(*(self.dates.get(f"{self.docs}/{src}") or self.fallback for src in sources.pages))
+        first, _, rest = src_uri.partition("/")
+        if first.isdigit() and rest:
+            stem = rest.removesuffix(".md").removesuffix("/index") or "index"
+            date = newest(date, self._year(int(first)).of_page(stem, sources.keys, sources.markers))
+        elif sources.keys or sources.markers & SHOWING:    # a page outside the years (home): every year's data
+            date = newest(date, *(self.dates.get(f"docs/data/{year}.yml") for year in self.report_years()))
+        return date
+
+    def _year(self, year: int) -> YearDates:
+        if year not in self._years:
+            data = self.load(year)
+            self._years[year] = year_dates(self.root, data, self.fallback) if data is not None else YearDates()
+        return self._years[year]

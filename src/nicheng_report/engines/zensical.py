@@ -19,7 +19,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from nicheng_report.engines.html_stage import mark_languages
+from nicheng_report.engines.html_stage import mark_languages, shortest_links
 from nicheng_report.languages import LANGUAGES, Language
 from nicheng_report.prerender.stage import stage_language
 
@@ -60,6 +60,7 @@ def build_with_zensical(root: Path, jobs: list[tuple[Path, Path]]) -> None:
         for child in (work / "site").iterdir():
             child.rename(site_dir / child.name)
         shutil.rmtree(work)
+        shortest_links(site_dir)
         mark_languages(site_dir, lang=lang.code)
     if failed:
         raise Abort("\n".join(failed))

@@ -8,8 +8,10 @@ its print page. A corrected figure lists the figures computed from it that chang
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 from nicheng_report.languages import ORIGINAL
 
@@ -17,7 +19,7 @@ from .expressions import keys_in
 from .formatting import format_date, format_figure, unit_label
 from .model import Correction, Figure, ReportData
 
-__all__ = ["Notice", "notices_for", "ALL_PAGES", "FIGURE_PAGES"]
+__all__ = ["Notice", "notices_for", "page_corrections", "ALL_PAGES", "FIGURE_PAGES"]
 
 ALL_PAGES = ("index", "full")      # a year's pages that list every correction of the year
 FIGURE_PAGES = ("figures",)        # and those that list the corrections of figures
@@ -74,3 +76,25 @@ def _follows(data: ReportData, key: str, source: str) -> bool:
     """`key` is computed, directly or not, from `source`."""
     formula = data.figures[key].formula
     return formula is not None and any(name == source or _follows(data, name, source) for name in keys_in(formula))
+
+
+def page_corrections(data: ReportData, src_uri: str, url: str, lang: str, *,
+                     relative_url: Callable[[str, str], str]) -> dict[str, Any]:
+    """What overrides/partials/corrections.html reads of the page `src_uri` (at `url`) of the year
+    `data`: `corrections` (each notice with the link to the corrected passage) and `corrections_all`;
+    nothing when the page shows none. `relative_url(target, here)`: MkDocs' get_relative_url."""
+    if not data.corrections:
+        return {}
+    year, _, rest = src_uri.partition("/")
+    stem = rest.removesuffix(".md").removesuffix("/index") or "index"
+    notices = notices_for(data, stem, lang)
+    return {"corrections": [{"notice": notice, "href": _href(notice.section, int(year), url, relative_url)}
+                            for notice in notices],
+            "corrections_all": stem in ALL_PAGES}
+
+
+def _href(section: str, year: int, here: str, relative_url: Callable[[str, str], str]) -> str:
+    """The corrected passage, from the page at `here` (a URL of the site)."""
+    stem, heading = section.split("#", 1)
+    target = f"{year}/" if stem == "index" else f"{year}/{stem}/"
+    return ("" if target == here else relative_url(target, here)) + "#" + heading

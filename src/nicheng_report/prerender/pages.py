@@ -31,7 +31,7 @@ from nicheng_report.full_report import include_pages, missing_page
 
 FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.DOTALL)
 MD_LINK = re.compile(r'\bhref="(?P<path>(?![a-z][a-z0-9+.-]*:|/)[^"#]+\.md)(?:#[^"]*)?"')
-RELATIVE_HREF = re.compile(r'(?P<attr>\bhref=")(?!#|[a-z][a-z0-9+.-]*:|/)(?P<url>[^"]*)"')
+RELATIVE_HREF = re.compile(r'(?P<attr>\b(?:href|src)=")(?!#|[a-z][a-z0-9+.-]*:|/)(?P<url>[^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -104,9 +104,13 @@ def inline_as_markdown(snippet: Snippet, *, ref: PageRef, year: int) -> Snippet:
 def stage_page(text: str, *, ref: PageRef, read_page: Callable[[str], str | None], exists: Callable[[str], bool],
                site: Any, env: Environment, template_config: dict[str, Any],
                glossary_rows: Callable[[], list[dict[str, str]]], converter: python_markdown.Markdown,
-               others: list[Source], meta_values: dict[str, Any]) -> StagedPage:
+               others: list[Source], meta_values: dict[str, Any],
+               draw_posters: Callable[[], None] = lambda: None) -> StagedPage:
     """The page `text` (front matter included) as an engine without hooks reads it: `site` is the
-    language's ReportSite, `env` renders the partials, `meta_values` go into its front matter."""
+    language's ReportSite, `env` renders the partials, `meta_values` go into its front matter.
+    `draw_posters()` is called once the page's markers are read, before they are rendered: the
+    poster a page asks for is drawn then (its snippet reads its size), as hooks/figures.py's on_env
+    draws it between reading and rendering."""
     meta, markdown = split_front_matter(text)
     if "report:include" in markdown:
         def read(path: str, line: int) -> str:
@@ -120,6 +124,7 @@ def stage_page(text: str, *, ref: PageRef, read_page: Callable[[str], str | None
     if GLOSSARY.search(markdown):
         table = env.get_template("partials/glossary.html").render(config=template_config, rows=glossary_rows()).strip()
         markdown = GLOSSARY.sub(lambda _: table, markdown)
+    draw_posters()
     html = converter.reset().convert(markdown)
     found = problems(html, page=Source(ref.where, text), meta=meta, others=others)
     found += broken_links(html, ref=ref, exists=exists)

@@ -8,7 +8,9 @@ anything from another host), a key-figures section that names no heading."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -19,17 +21,22 @@ from nicheng_report import csp
 from nicheng_report.content_checks import Source
 from nicheng_report.drafts import check_published, draft_years
 from nicheng_report.errors import StaffError
+from nicheng_report.fidelity_site import check_years
+from nicheng_report.figures.notices import page_corrections
 from nicheng_report.figures.pages import PageRef
 from nicheng_report.figures.site import ReportSite
 from nicheng_report.figures.years import load_years
 from nicheng_report.glossary import glossary_rows, load_glossary
 from nicheng_report.languages import LANGUAGES, ORIGINAL, Language, language, twin_url
 from nicheng_report.nav import config_nav, expand, page_label, report_years, section_label
+from nicheng_report.figure_dates import SiteDates
 from nicheng_report.page_dates import fallback_date, git_dates
+from nicheng_report.paths import cache_folder
+from nicheng_report.poster.files import poster_files
 from nicheng_report.stylesheets import FOLDER, bundle_name, joined
 
 from .config import site_config, staged_config, write_config
-from .pages import markdown_converter, page_url, stage_page
+from .pages import markdown_converter, page_url, split_front_matter, stage_page
 
 CONFIG = "mkdocs.yml"   # the generated config, at the root of the staging project
 
@@ -117,6 +124,22 @@ def alternates(site_url: str, url: str, lang: Language) -> list[dict[str, str]] 
         {"hreflang": "x-default", "href": root + ORIGINAL.folder + url}]
 
 
+def corrections_meta(site: ReportSite, src_uri: str, url: str, lang: Language) -> dict[str, Any]:
+    """The page's official corrections (hooks/corrections.py's `corrections`, `corrections_all`) as
+    front matter: plain data, read by overrides/partials/corrections.html where the hook's are absent."""
+    from mkdocs.utils import get_relative_url   # the hook's own, for the same links
+
+    first, _, rest = src_uri.partition("/")
+    data = site.years.get(int(first)) if first.isdigit() and rest else None
+    if data is None:
+        return {}
+    context = page_corrections(data, src_uri, url, lang.code, relative_url=get_relative_url)
+    if "corrections" in context:
+        context["corrections"] = json.loads(json.dumps([{**item, "notice": dataclasses.asdict(item["notice"])}
+                                                        for item in context["corrections"]]))
+    return context
+
+
 def engine_values(lang: Language, other: Language) -> dict[str, Any]:
     """What the hooks give every template (hooks/i18n.py, csp.py), for templates without them."""
     def plain(each: Language) -> dict[str, str]:
@@ -136,13 +159,19 @@ def stage_language(root: Path, lang: Language, work: Path) -> Path:
     for year in every:
         check_published(root, year)
     hidden = draft_years(root, every)   # a published build leaves drafts out (as `make build`)
-    years = load_years(root / config.get("extra", {}).get("report_years_path", "docs/data"), root, skip=hidden)
+    folder = root / config.get("extra", {}).get("report_years_path", "docs/data")
+    years = load_years(folder, root, skip=hidden)
     site = ReportSite(years, lang.code, drafts=set(), hidden=hidden)
     docs, out = root / lang.docs, work / "docs"
     env = Environment(loader=FileSystemLoader(theme_dirs(root, config)), auto_reload=False)
     template_config = {"theme": {"language": config["theme"]["language"]}, "extra": config.get("extra", {})}
     converter = markdown_converter(config)
-    dates, fallback = git_dates(root), fallback_date()
+    def year_files() -> list[int]:
+        return [int(path.stem) for path in folder.glob("[0-9][0-9][0-9][0-9].yml")]
+
+    dates = SiteDates(root=root, docs=lang.docs, dates=git_dates(root), fallback=fallback_date(),
+                      load=lambda year: load_years(folder, root, skip=set(year_files()) - {year}).get(year),
+                      report_years=year_files)   # as hooks/page_dates.py dates them
     pages = sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md"))
     pages = [src_uri for src_uri in pages if not site.hidden_page(src_uri)]
     texts = {src_uri: (docs / src_uri).read_text(encoding="utf-8") for src_uri in pages}
@@ -153,22 +182,37 @@ def stage_language(root: Path, lang: Language, work: Path) -> Path:
         if path.is_file() and path.suffix != ".md" and not site.hidden_page(src_uri):
             (out / src_uri).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, out / src_uri)
+    def draw_posters() -> None:
+        """The posters asked for and not drawn yet: their SVG and PNG beside their page, drawn
+        with the poster package in this environment, as hooks/figures.py draws them in on_env."""
+        def draw(name: str, **context: Any) -> str:
+            return env.get_template(name).render(config=template_config, **context)
+
+        for year, slot in sorted(site.posters.items()):
+            if slot.poster is None:
+                for path, content in poster_files(site.years[year], slot, lang=lang.code, render=draw,
+                                                  cache=cache_folder(root) / "poster"):
+                    (out / path).parent.mkdir(parents=True, exist_ok=True)
+                    (out / path).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+
     found: list[str] = []
     ids: dict[str, set[str]] = {}
+    staged_markdown: dict[str, str] = {}
     for src_uri in pages:
         url = page_url(src_uri)
         ref = PageRef(src_uri=src_uri, url=url, source=texts[src_uri], lang=lang.code, docs_dir=docs)
-        values = {"last_changed": dates.get(f"{lang.docs}/{src_uri}") or fallback,
+        values = {"last_changed": dates.of_page(src_uri, texts[src_uri], docs_dir=str(docs)),
                   "twin_url": twin_url(url, lang=lang.code, other=other.code),
                   "page_alternates": alternates(config["site_url"], url, lang),
-                  **site.jsonld(src_uri, url)}
+                  **site.jsonld(src_uri, url), **corrections_meta(site, src_uri, url, lang)}
         staged = stage_page(texts[src_uri], ref=ref, read_page=texts.get, exists=lambda target: (docs / target).is_file(), site=site, env=env,
                             template_config=template_config, glossary_rows=lambda: glossary_rows(glossary, lang.code),
                             converter=converter, others=[Source(f"{lang.docs}/{uri}", texts[uri]) for uri in pages
                                                          if uri != src_uri],
-                            meta_values=values)
+                            meta_values=values, draw_posters=draw_posters)
         found += [problem for problem in staged.problems if problem not in found]
         ids[src_uri] = staged.ids
+        staged_markdown[src_uri] = staged.markdown
         (out / src_uri).parent.mkdir(parents=True, exist_ok=True)
         (out / src_uri).write_text(staged.markdown, encoding="utf-8")
     for path, content in site.open_data():
@@ -178,6 +222,12 @@ def stage_language(root: Path, lang: Language, work: Path) -> Path:
     found += site.unshown()
     if found:
         raise StaffError("\n".join(found))
+    if lang == ORIGINAL:   # the Chinese pages hold the official text (hooks/fidelity.py), in their HTML
+        def content_of(src_uri: str) -> str | None:
+            text = staged_markdown.get(src_uri)
+            return None if text is None else converter.reset().convert(split_front_matter(text)[1])
+
+        check_years(root, years, content_of)
     nav = labelled_nav(expand(config_nav(root), root, hide=hidden).nav, docs)
     config = {**config, "extra_css": joined_stylesheet(root, config, out),
               "markdown_extensions": with_permalink_title(config, env.from_string(UI_STRING).render(
