@@ -51,13 +51,15 @@ MUST = {
     "法制审核": "法制審核",      # OpenCC alone: 審覈; docs/data/traditional.yml
     "复核": "複核",
     "应当核实": "應當核實",
+    "作为": "作為",             # OpenCC alone: 爲, 衆, 羣 (old dictionary forms); Hong Kong,
+    "群众": "群眾",             # Macao and Taiwan all print 為, 眾, 群 (docs/data/traditional.yml)
 }
 # Conversions that must not happen: regional vocabulary (s2twp's 資訊, 軟體, 網路…) would reword
 # the official text, and regional variants (s2tw's 著, 裡) are one region's, not the standard's.
 MUST_NOT = {
     "信息": "資訊", "软件": "軟體", "网络": "網路", "打印": "列印", "视频": "影片", "数据": "資料",
     "程序": "程式", "默认": "預設", "鼠标": "滑鼠", "着力": "著力", "这里": "這裡", "人参加": "人蔘加",
-    "审核": "審覈",
+    "审核": "審覈", "为": "爲", "众": "衆", "群": "羣",
 }
 
 
@@ -165,9 +167,18 @@ def _visible_texts(path: Path, *, own: str) -> list[str]:
 
 
 def _left_simplified(texts: list[str]) -> list[str]:
-    """Texts that OpenCC's s2t would still change: a simplified character not converted."""
+    """Texts that OpenCC's s2t would still change: a simplified character not converted (the
+    forms the phrase table chooses over s2t's, such as 為 for 爲, are not simplified)."""
     s2t = opencc.OpenCC("s2t")
-    return [text.strip()[:60] for text in texts if s2t.convert(text) != text]
+    chosen = set("".join(load_phrases(ROOT).values()))
+
+    def changed(text: str) -> bool:
+        converted = s2t.convert(text)
+        if len(converted) != len(text):
+            return True
+        return any(a != b and a not in chosen for a, b in zip(text, converted))
+
+    return [text.strip()[:60] for text in texts if changed(text)]
 
 
 def _cached(site: Path, path: Path, soup):
