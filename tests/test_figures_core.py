@@ -126,7 +126,7 @@ def line_of(text: str, needle: str) -> int:
 
 MISTAKES = {
     "malformed YAML": (replace_once("  mediation.cases:\n    value: 626", "  mediation.cases:\n    value: [626"),
-                       None, ("YAML", "缩进")),
+                       None, ("无法读取", "缩进")),
     "missing field": (replace_once("    value: 626\n    unit: item\n", "    value: 626\n"),
                       "mediation.cases", ("`unit`", "缺少必填字段")),
     "string for a number": (replace_once("value: 626", 'value: "626"'), "mediation.cases", ("must be a number", "应当是数字")),

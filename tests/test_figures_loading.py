@@ -45,7 +45,7 @@ def load_fails(path: Path) -> FigureDataError:
 #          phrases of the message, in English and Chinese)
 MISTAKES = {
     "malformed YAML in the data": ("    value: 626\n", "    value: [626\n", None, ("    value: [626", 1, 1),
-                                   ["YAML", "cannot be read", "格式错误"]),
+                                   ["cannot be read", "无法读取"]),
     "missing field": ("    value: 626\n    unit: item\n", "    value: 626\n", "mediation.cases",
                       ("  mediation.cases:", 1, 0), ["`unit`", "required field", "缺少必填字段"]),
     "text where a number belongs": ("value: 626", 'value: "六百二十六"', "mediation.cases",

@@ -96,14 +96,14 @@ def test_an_unknown_figure_names_file_line_and_the_nearest_key():
     with pytest.raises(StaffError) as caught:
         fill_placeholders(source, ref("2024/measures.md", "2024/measures/", source), DATA, Snippets("x"), set())
     message = str(caught.value)
-    assert message.startswith("docs/zh/2024/measures.md, line 3: unknown figure `{{ mediation.casess }}`")
-    assert "Did you mean `mediation.cases`? / 是不是 `mediation.cases`？" in message
+    assert message.startswith("docs/zh/2024/measures.md, line 3 / 第3行\n  问题：页面中的 {{ mediation.casess }} 不是")
+    assert "是不是 {{ mediation.cases }}？" in message and "Did you mean {{ mediation.cases }}?" in message
     assert "docs/data/2024.yml" in message and "Fix:" in message and "修改：" in message
 
 
 def test_an_unclosed_placeholder():
     source = "a\n\n调解{{ mediation.cases }件\n"
-    with pytest.raises(StaffError, match=r"line 3: an unclosed `\{\{` placeholder") as caught:
+    with pytest.raises(StaffError, match=r"line 3 / 第3行\n  问题：数据占位 \{\{ 没有用 \}\} 结束") as caught:
         fill_placeholders(source, ref("2024/measures.md", "2024/measures/", source), DATA, Snippets("x"), set())
     assert "修改" in str(caught.value)
 

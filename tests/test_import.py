@@ -352,7 +352,7 @@ def test_bad_input_is_refused_and_nothing_is_written(pristine, tmp_path, name):
     source.write_bytes(BAD[name])
     result = run_import(root, source)
     assert result.returncode == 2, result.stdout + result.stderr
-    assert "拒绝 / Refused" in result.stderr and "没有写入任何文件" in result.stderr and "Nothing was written" in result.stderr
+    assert "拒绝：" in result.stderr and "Refused: " in result.stderr and "没有写入任何文件" in result.stderr and "Nothing was written" in result.stderr
     assert re.search(r"[\u4e00-\u9fff]{4}", result.stderr.split("\n")[1]) and re.search(r"[a-z]{4} [a-z]{3}", result.stderr)
     assert snapshot(root) == before
 

@@ -65,13 +65,13 @@ EN_AT = f"line {line_of(EN, EN_HEADING)}"
 # YAML reader finds, one the computation finds.
 MISTAKES = {
     "malformed YAML in the data": ([(DATA, "    value: 626\n", "    value: [626\n")],
-                                   [DATA, "line", "YAML", "Fix:", "修改"]),
+                                   [DATA, "line", "cannot be read", "Fix:", "修改"]),
     "settled greater than cases": ([(DATA, "value: 618", "value: 700")],
                                    [DATA, "mediation.settled <= mediation.cases", "不成立", "Fix:"]),
     "unknown {{ key }} in a page": ([(ZH, "{{ mediation.cases }}", "{{ mediation.casess }}")],
                                     [ZH, "line", "mediation.casess", "mediation.cases", "Fix:", "修改"]),
     "unclosed placeholder": ([(ZH, "{{ mediation.cases }}", "{{ mediation.cases }")],
-                             [ZH, "line", "unclosed", "修改"]),
+                             [ZH, "line", "not closed", "修改"]),
     "page missing from the nav": ([("docs/zh/2024/notes.md", None, "# 说明 { #notes }\n"),
                                    ("docs/en/2024/notes.md", None, "# Notes { #notes }\n")],
                                   ["2024/notes.md", "nav", "导航", "Fix:"]),
