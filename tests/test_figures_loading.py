@@ -11,10 +11,10 @@ import pytest
 
 from nicheng_report.figures import FigureDataError, load_report_data
 
-from conftest import PROJECT as ROOT
+from conftest import PROJECT
 from report_data import LATEST, raw_value
 
-DATA = ROOT / "docs" / "data" / f"{LATEST}.yml"
+DATA = PROJECT / "docs" / "data" / f"{LATEST}.yml"
 SHOWN = f"docs/data/{LATEST}.yml"
 CASES, SETTLED, PERSONS = (raw_value(key) for key in ("mediation.cases", "mediation.settled", "mediation.persons"))
 

@@ -15,10 +15,10 @@ from nicheng_report.figures.pages import PageRef
 from nicheng_report.figures.sections import check_sections, heading_ids, unshown_figures
 from nicheng_report.figures.site import ReportSite
 
-from conftest import PROJECT as ROOT
+from conftest import PROJECT
 from report_data import LATEST, shown
 
-DATA = load_report_data(ROOT / "docs" / "data" / f"{LATEST}.yml")
+DATA = load_report_data(PROJECT / "docs" / "data" / f"{LATEST}.yml")
 YEARS = {LATEST: DATA}
 HEADINGS = {fig.page: set() for fig in DATA.figures.values()}
 for fig in DATA.figures.values():
@@ -82,7 +82,7 @@ def test_one_build_put_together():
     assert [path for path, _ in site.open_data()] == [f"{LATEST}/data/figures.csv", f"{LATEST}/data/figures.json",
                                                      f"{LATEST}/data/datapackage.json"]
     source = "# 措施\n\n调解{{ mediation.cases }}件。\n"
-    page = PageRef(f"{LATEST}/measures.md", f"{LATEST}/measures/", source, "zh", ROOT / "docs" / "zh")
+    page = PageRef(f"{LATEST}/measures.md", f"{LATEST}/measures/", source, "zh", PROJECT / "docs" / "zh")
     markdown = site.read_markdown(source, page)
     assert "{{" not in markdown and site.pages_to_fill() == [f"{LATEST}/measures.md"]
     assert site.used == {(LATEST, "measures"): {"mediation.cases"}}
