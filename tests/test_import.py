@@ -23,7 +23,7 @@ import pytest
 
 from conftest import ROOT, command, copy_project, soup_of
 from import_documents import marked, PORTAL_TOWN, write_word_document
-from test_new_year import ENV, of_2024, snapshot
+from test_new_year import ENV, of_prev, snapshot
 
 OFFICIAL_2024 = ROOT / "docs" / "data" / "2024.official.zh.txt"
 FURNITURE = (".headerlink", ".admonition.editorial", ".site-chrome", ".md-content__button", ".md-source-file",
@@ -146,7 +146,7 @@ def test_the_site_builds_strictly_with_no_hand_edit(imported):
 def test_2024_and_the_configs_are_untouched(imported, pristine):
     root = imported[0]
     after = snapshot(root)
-    assert of_2024(after) == of_2024(pristine[1])
+    assert of_prev(after) == of_prev(pristine[1])
     for name in ("mkdocs.yml", "mkdocs.en.yml", "docs/data/glossary.yml", "docs/zh/index.md", "docs/en/index.md"):
         assert after[name] == pristine[1][name], name
     assert (root / "docs/data/2025.official.zh.txt").read_bytes() == OFFICIAL_2024.read_bytes()
