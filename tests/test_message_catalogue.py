@@ -129,6 +129,12 @@ def nav_entry_to_a_missing_page(root: Path) -> Expect:
     return Expect("mkdocs.yml", line + 1, f"是不是 {entry['path']}？")
 
 
+def page_missing_from_the_nav(root: Path) -> Expect:
+    for folder, title in (("zh", "# 说明 { #notes }\n"), ("en", "# Notes { #notes }\n")):
+        (root / "docs" / folder / str(LATEST) / "notes.md").write_text(title, encoding="utf-8")
+    return Expect(f"docs/zh/{LATEST}/notes.md, docs/en/{LATEST}/notes.md", hint="- YEAR/notes.md")
+
+
 def unreadable_front_matter(root: Path) -> Expect:
     page, _ = page_figure(root)
     edit(root, page, "---\n", "---\nnav_title: [第一部分\n")
@@ -195,6 +201,7 @@ CATALOGUE: dict[str, Callable[[Path], Expect]] = {
     "an impossible date": impossible_date,
     "a figure without its label": missing_label,
     "a nav entry to a missing page": nav_entry_to_a_missing_page,
+    "a page missing from the nav": page_missing_from_the_nav,
     "unreadable front matter": unreadable_front_matter,
     "a browser-style (absolute) link": absolute_link,
     "a misspelt .md link": misspelt_page_link,

@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import build_site, soup_of
+from report_data import LATEST
 
 BASE = "https://example.gov.cn/fzzf/report/"
 
@@ -20,7 +21,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(tmp_path_factory.mktemp("published") / "site", SITE_URL=BASE)
 
 
-@pytest.mark.parametrize("page", ["", "2024/", "2024/measures/", "glossary/"])
+@pytest.mark.parametrize("page", ["", f"{LATEST}/", f"{LATEST}/measures/", "glossary/"])
 def test_each_language_names_its_own_address_and_its_twin(published, page):
     for prefix in ("", "en/"):
         soup = soup_of(published / prefix / page / "index.html")
@@ -33,7 +34,7 @@ def test_each_language_names_its_own_address_and_its_twin(published, page):
 def test_sitemap_and_robots_use_absolute_urls(published):
     sitemap = (published / "sitemap.xml").read_text(encoding="utf-8")
     locations = [line.split("<loc>")[1].split("</loc>")[0] for line in sitemap.splitlines() if "<loc>" in line]
-    assert BASE + "2024/measures/" in locations and BASE + "en/2024/measures/" in locations
+    assert BASE + f"{LATEST}/measures/" in locations and BASE + f"en/{LATEST}/measures/" in locations
     assert all(url.startswith(BASE) for url in locations)
     assert f"Sitemap: {BASE}sitemap.xml" in (published / "robots.txt").read_text(encoding="utf-8").splitlines()
 

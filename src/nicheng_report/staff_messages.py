@@ -37,9 +37,10 @@ EXPLAIN = (
      "链接 {href} 没有写 .md 文件名，构建无法检查它。", "the link {href} does not name a .md file, so the build cannot check it.",
      "{near}写成相对于本页面的 .md 文件名。", "{near_en}Write the .md file name, relative to this page."),
     (re.compile(r"pages exist in the docs directory, but are not included in the \"nav\" configuration:\s*(?P<pages>.+)", re.S),
-     "以下页面没有列入导航：{pages}。", "these pages are not in the navigation: {pages}.",
-     "在 mkdocs.yml 的 nav: 中加入该页面（只写一次，各语言共用），或删除该文件。",
-     "add the page to nav: in mkdocs.yml (written once, for every language), or delete the file."),
+     "页面 {pages} 没有列入导航。", "the page {pages_en} is not in the navigation.",
+     "在 mkdocs.yml 的 nav: 中加入 {entries}（只写一次，各语言共用；年度报告的页面写在 - YEAR: 之下），或删除该文件。",
+     "add {entries_en} to nav: in mkdocs.yml (written once, for every language; a report's page goes under - YEAR:), "
+     "or delete the file."),
     (re.compile(r"A reference to '(?P<ref>[^']+)' is included in the 'nav' configuration, which is not found in the "
                 r"documentation files: no report year has it \((?P<pattern>[^)]+)\)"),
      "导航 nav: 中的 {ref} 不存在：没有哪个年度有这个页面（{pattern}）。",
@@ -70,6 +71,14 @@ def explain(message: str, root: Path) -> str | None:
             where = place(file, line)
             near = (near_anchor(root, file, fields) if "anchor" in fields
                     else did_you_mean(message, root, fields["src"], fields.get("href", "")))
+        elif "pages" in fields:
+            names = re.findall(r"-\s*(\S+)", fields["pages"]) or [fields["pages"]]
+            files = [f"{language.docs}/{name}" for name in names for language in LANGUAGES
+                     if (root / language.docs / name).is_file()]
+            where = ", ".join(files) or "mkdocs.yml"
+            entries = [f"- {re.sub(r'^[0-9]{4}/', 'YEAR/', name)}" for name in names]
+            fields.update(pages="、".join(names), pages_en=", ".join(names),
+                          entries="、".join(entries), entries_en=", ".join(entries))
         elif "ref" in fields:
             where = place("mkdocs.yml", line_in(root / "mkdocs.yml", f"- {fields['ref']}"))
             near = near_nav_entry(root, fields["ref"])
