@@ -71,8 +71,9 @@ def test_an_unknown_marker_names_file_line_and_the_markers_there_are():
     with pytest.raises(StaffError) as caught:
         expand("# 关键数据\n\n<!-- figures:chart -->\n", ref(f"{LATEST}/figures.md", f"{LATEST}/figures/"))
     message = str(caught.value)
-    assert message.startswith(f"docs/zh/{LATEST}/figures.md, line 3: unknown marker <!-- figures:chart -->.")
-    assert "use tables, charts, cards, downloads, latest or years" in message
+    assert message.startswith(f"docs/zh/{LATEST}/figures.md, line 3 / 第3行\n  问题：不认识的标记 <!-- figures:chart -->")
+    assert "是不是 <!-- figures:charts -->？" in message and "Did you mean <!-- figures:charts -->?" in message
+    assert "Use tables, charts, cards, downloads, latest or years" in message
     assert "tables、charts、cards、downloads、latest、years" in message
 
 
@@ -124,7 +125,7 @@ def test_a_token_lost_in_code_is_explained():
     snippets = Snippets(f"docs/zh/{LATEST}/measures.md")
     token = snippets.token(Snippet("inline", {}, placeholder="{{ a.b }}"), block=False)
     escaped = token.replace("<", "&lt;").replace(">", "&gt;")
-    with pytest.raises(StaffError, match=rf"docs/zh/{LATEST}/measures.md: the figure `\{{\{{ a.b \}}\}}` is where it cannot be shown"):
+    with pytest.raises(StaffError, match=rf"docs/zh/{LATEST}/measures.md\n(.*\n)+  Problem: the figure `\{{\{{ a.b \}}\}}` is where it cannot be shown"):
         snippets.fill(f"<code>{escaped}</code>", lambda s: ("", set()))
 
 

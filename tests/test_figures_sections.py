@@ -32,11 +32,11 @@ def test_heading_ids_of_a_nested_toc():
 
 def test_sections_name_real_pages_and_headings():
     check_sections(YEARS, "zh", lambda year, page: HEADINGS.get(page))
-    with pytest.raises(StaffError, match=rf"docs/data/{LATEST}.yml, line \d+, key `[a-z_.]+`: section `.*` names the page "
-                                         rf"docs/en/{LATEST}/\S+.md, which does not exist"):
+    with pytest.raises(StaffError, match=rf"docs/data/{LATEST}.yml, line \d+ / 第\d+行, key `[a-z_.]+`\n(.*\n)+"
+                                         rf"  Problem: section `.*` names the page docs/en/{LATEST}/\S+.md, which does not exist"):
         check_sections(YEARS, "en", lambda year, page: None)
     wrong = {page: {heading + "s" for heading in ids} for page, ids in HEADINGS.items()}
-    with pytest.raises(StaffError, match=rf"names no heading of docs/zh/{LATEST}/\S+\.md\. Did you mean `[a-z-]+s`\?"):
+    with pytest.raises(StaffError, match=rf"names no heading of docs/zh/{LATEST}/\S+\.md\.\n(.*\n)+  Fix: Did you mean `[a-z-]+s`\?"):
         check_sections(YEARS, "zh", lambda year, page: wrong.get(page))
 
 
@@ -49,7 +49,8 @@ def test_every_stated_figure_must_be_shown_on_its_page():
     messages = unshown_figures(YEARS, shown, "en")
     assert len(messages) == 1
     line = DATA.figures["mediation.cases"].line
-    assert messages[0].startswith(f"docs/data/{LATEST}.yml, line {line}: the figure `mediation.cases` is stated")
+    assert messages[0].startswith(f"docs/data/{LATEST}.yml, line {line} / 第{line}行, key `mediation.cases`\n")
+    assert "  Problem: the report states this figure at" in messages[0]
     assert f"docs/en/{LATEST}/measures.md does not show it" in messages[0] and "修改" in messages[0]
     described = {key for key, fig in DATA.figures.items() if fig.origin != "stated"}
     assert described and len(unshown_figures(YEARS, {}, "zh")) == len(DATA.figures) - len(described)
