@@ -71,3 +71,21 @@ def test_a_bare_mkdocs_build_explains_too(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "docs/zh/2024/measures.md, line " in result.stderr, result.stderr[-2000:]
     assert "问题：链接 attachment.md" in result.stderr and "修改：" in result.stderr and "Fix: " in result.stderr
+
+
+@pytest.mark.parametrize("text, where, phrase", [
+    ("terms:\n  - zh: 述法\n    en: reporting on law\n", "docs/data/glossary.yml, 第1条术语 / term 1 (述法)", "explain_zh、explain_en、section"),
+    ("terms:\n  - zh: 述法\n   en: [reporting\n", "docs/data/glossary.yml, line 3 / 第3行", "无法读取"),
+    ("search_terms:\n  - 述法\n", "docs/data/glossary.yml\n", "terms:"),
+])
+def test_glossary_mistakes_name_the_file_and_the_fix_in_both_languages(tmp_path: Path, text, where, phrase) -> None:
+    from nicheng_report.errors import StaffError
+    from nicheng_report.glossary import load_glossary
+
+    (tmp_path / "docs" / "data").mkdir(parents=True)
+    (tmp_path / "docs" / "data" / "glossary.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(StaffError) as caught:
+        load_glossary(tmp_path)
+    message = str(caught.value)
+    assert message.startswith(where) and phrase in message, message
+    assert [line.split("：")[0].split(":")[0].strip() for line in message.splitlines()[1:]] == ["问题", "Problem", "修改", "Fix"]
