@@ -45,6 +45,8 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 CHINESE_IN_PYTHON = {
     "src/nicheng_report/figures/messages.py": "messages to staff about the data files",
     "src/nicheng_report/errors.py": "the one layout of messages to staff (第N行)",
+    "src/nicheng_report/parity.py": "messages to staff about a page and its translation (problem and fix, both languages)",
+    "src/nicheng_report/commands/check_translations.py": "what make check-translations tells staff, in both languages",
     "src/nicheng_report/figures/compute.py": "messages to staff about formulas",
     "src/nicheng_report/content_checks.py": "messages to staff about pages, written as (English, Chinese) pairs",
     "src/nicheng_report/commands/new_year.py": "messages to staff, and the text of a new year's skeleton pages",
