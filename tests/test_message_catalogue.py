@@ -135,6 +135,19 @@ def page_missing_from_the_nav(root: Path) -> Expect:
     return Expect(f"docs/zh/{LATEST}/notes.md, docs/en/{LATEST}/notes.md", hint="- YEAR/notes.md")
 
 
+def english_page_missing(root: Path) -> Expect:
+    page, _ = page_figure(root)
+    (root / page.replace("docs/zh/", "docs/en/", 1)).unlink()
+    return Expect(page, hint=page.replace("docs/zh/", "docs/en/", 1))
+
+
+def editors_note_without_its_twin(root: Path) -> Expect:
+    page, _ = page_figure(root)
+    path = root / page
+    path.write_text(path.read_text(encoding="utf-8") + '\n!!! editorial "编者注"\n\n    原文此处疑有笔误。\n', encoding="utf-8")
+    return Expect(page.replace("docs/zh/", "docs/en/", 1), hint='!!! editorial \\"Editor\'s note\\"'.replace("\\", ""))
+
+
 def unreadable_front_matter(root: Path) -> Expect:
     page, _ = page_figure(root)
     edit(root, page, "---\n", "---\nnav_title: [第一部分\n")
@@ -202,6 +215,8 @@ CATALOGUE: dict[str, Callable[[Path], Expect]] = {
     "a figure without its label": missing_label,
     "a nav entry to a missing page": nav_entry_to_a_missing_page,
     "a page missing from the nav": page_missing_from_the_nav,
+    "an English page missing": english_page_missing,
+    "an editor's note without its English twin": editors_note_without_its_twin,
     "unreadable front matter": unreadable_front_matter,
     "a browser-style (absolute) link": absolute_link,
     "a misspelt .md link": misspelt_page_link,

@@ -89,3 +89,22 @@ def test_glossary_mistakes_name_the_file_and_the_fix_in_both_languages(tmp_path:
     message = str(caught.value)
     assert message.startswith(where) and phrase in message, message
     assert [line.split("：")[0].split(":")[0].strip() for line in message.splitlines()[1:]] == ["问题", "Problem", "修改", "Fix"]
+
+
+def test_links_to_a_page_whose_twin_is_missing_are_left_to_the_translation_check(tmp_path: Path) -> None:
+    """A missing English page is one mistake (named by the translation check), not one per link to it."""
+    for lang in ("zh", "en"):
+        (tmp_path / "docs" / lang / "2024").mkdir(parents=True)
+        (tmp_path / "docs" / lang / "2024" / "index.md").write_text("# x\n\n[m](measures.md)\n", encoding="utf-8")
+    (tmp_path / "docs" / "zh" / "2024" / "measures.md").write_text("# 举措\n", encoding="utf-8")
+    explanations = StaffExplanations(tmp_path)
+    for text in ("Doc file '2024/index.md' contains a link 'measures.md', but the target '2024/measures.md' is not found "
+                 "among documentation files.",
+                 "A reference to '2024/measures.md' is included in the 'nav' configuration, which is not found in the "
+                 "documentation files."):
+        record = logging.LogRecord("mkdocs.structure.pages", logging.WARNING, __file__, 1, text, None, None)
+        assert not explanations.filter(record), text
+    (tmp_path / "docs" / "zh" / "2024" / "measures.md").unlink()   # missing in both: a broken link, explained
+    record = logging.LogRecord("mkdocs.structure.pages", logging.WARNING, __file__, 1, BROKEN.replace("attachment", "measures"),
+                               None, None)
+    assert explanations.filter(record) and record.getMessage().startswith("docs/")

@@ -21,7 +21,7 @@ from nicheng_report.languages import LANGUAGES
 # MkDocs' messages, as MkDocs 1.6 words them -> (problem zh, problem en, fix zh, fix en); {file} and
 # {line} are found here, {near}/{near_en} are "是不是 …？" / "Did you mean …?" when a close match exists.
 EXPLAIN = (
-    (re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<href>[^']+)', but the target '(?P<target>[^']+)' is not found"),
+    (re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<href>[^']+)', but the target (?:'(?P<target>[^']+)' )?is not found"),
      "链接 {href} 指向的页面或文件不存在。", "the link {href} points to a page or file that does not exist.",
      "{near}改正链接（写相对于本页面的 .md 文件名），或删除该链接。",
      "{near_en}Correct the link (the .md file name, relative to this page), or remove it."),
@@ -64,7 +64,7 @@ def explain(message: str, root: Path) -> str | None:
         match = pattern.search(message)
         if not match:
             continue
-        fields = {key: value.strip() for key, value in match.groupdict().items()}
+        fields = {key: value.strip() for key, value in match.groupdict().items() if value is not None}
         where, near = "mkdocs.yml", None
         if "src" in fields:
             file, line = locate(root, fields["src"], fields.get("href", ""))
@@ -104,7 +104,7 @@ def did_you_mean(message: str, root: Path, src: str, href: str) -> str | None:
     wanted = posixpath.basename(target)
     wanted = wanted if wanted.endswith(".md") else wanted + ".md"
     near = difflib.get_close_matches(wanted, names, n=1, cutoff=0.6)
-    return near[0] if near else None
+    return near[0] if near and near[0] != wanted else None   # the same name: the page exists in one language only
 
 
 HEADING_ID = re.compile(r"\{[^}\n]*#(?P<id>[\w-]+)[^}\n]*\}|\bid=\"(?P<html>[\w-]+)\"")
@@ -128,6 +128,23 @@ def near_nav_entry(root: Path, ref: str) -> str | None:
     names |= {re.sub(r"^\d{4}/", "YEAR/", name) for name in names}
     near = difflib.get_close_matches(ref, sorted(names), n=1, cutoff=0.6)
     return near[0] if near and near[0] != ref else None
+
+
+MISSING_NAV_ENTRY = re.compile(r"A reference to '(?P<ref>[^']+)' is included in the 'nav' configuration, which is not found")
+MISSING_TARGET = re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<href>[^'#]+)[^']*', but the target (?:'[^']+' )?is not found")
+
+
+def twin_missing(message: str, root: Path) -> bool:
+    """A link or nav entry to a page that exists in the other language only: the page's missing twin is the
+    mistake, and the translation check names it (nicheng_report.parity); a warning per link would repeat it."""
+    link, entry = MISSING_TARGET.search(message), MISSING_NAV_ENTRY.search(message)
+    if link:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(link["src"]), link["href"]))
+    elif entry:
+        target = entry["ref"]
+    else:
+        return False
+    return sum((root / language.docs / target).is_file() for language in LANGUAGES) == 1
 
 
 def line_in(path: Path, needle: str) -> int | None:
@@ -158,8 +175,8 @@ class StaffExplanations(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno >= logging.WARNING:
             message = record.getMessage()
-            if READING_PAGE.match(message):
-                return False    # the error that follows names the file and line
+            if READING_PAGE.match(message) or twin_missing(message, self.root):
+                return False    # the error that follows, or the translation check, names the file and line
             hint = None if MARK in message else explain(message, self.root)
             if hint:
                 if hint in self.shown:
