@@ -12,15 +12,20 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
 BUILD_STAMP := $(VENV)/.build-lock-installed
 TEST_STAMP  := $(VENV)/.test-lock-installed
+# ENGINE=properdocs or ENGINE=zensical: build with that site engine instead of MkDocs
+# (README, "Site engines"); its lock, requirements/ENGINE.txt, is installed only then.
+ENGINE ?=
+ENGINE_STAMP := $(if $(ENGINE),$(VENV)/.$(ENGINE)-lock-installed)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup system-packages build serve test check bench check-translations new-year publish import lock clean help
+.PHONY: setup system-packages build-packages build serve test check bench check-translations new-year publish import lock clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make serve               preview both languages at http://127.0.0.1:8000/ (live reload)"
 	@echo "make build               build both languages into site/ (site/ is replaced only on success)"
+	@echo "                         ENGINE=properdocs or ENGINE=zensical: with that site engine instead of MkDocs"
 	@echo "make test                run every test"
 	@echo "make check               the fast lane: unit tests, the built site, translation parity, lint (under a minute)"
 	@echo "make check-translations  check that every page has its twin with the same ids and figures"
@@ -48,16 +53,21 @@ $(TEST_STAMP): requirements/test.txt $(BUILD_STAMP)
 	$(PIP) --require-hashes --no-build-isolation -r requirements/test.txt
 	touch $@
 
+# An engine's packages (requirements/properdocs.txt, zensical.txt: the build's at the same versions).
+$(VENV)/.%-lock-installed: requirements/%.txt $(BUILD_STAMP)
+	$(PIP) --require-hashes --no-build-isolation -r $<
+	touch $@
+
 setup: $(BUILD_STAMP)
 
 # Writes requirements/build.txt, test.txt and lock.txt; see scripts/lock.sh.
 lock:
 	PYTHON="$(PYTHON)" UPGRADE="$(UPGRADE)" UPGRADE_PACKAGE="$(UPGRADE_PACKAGE)" bash scripts/lock.sh
 
-build: $(BUILD_STAMP)
-	$(PY) -m nicheng_report build
+build: build-packages $(BUILD_STAMP) $(ENGINE_STAMP)
+	$(PY) -m nicheng_report build $(if $(ENGINE),--engine $(ENGINE))
 
-serve: $(BUILD_STAMP)
+serve: build-packages $(BUILD_STAMP)
 	$(PY) -m nicheng_report serve
 
 node_modules/.package-lock.json: package-lock.json
@@ -68,7 +78,14 @@ node_modules/.package-lock.json: package-lock.json
 system-packages:
 	@bash scripts/system-packages.sh
 
-test: system-packages $(TEST_STAMP) node_modules/.package-lock.json
+# The build's only Debian package: the CJK fonts the 一图读懂 poster is drawn with.
+build-packages:
+	@bash scripts/system-packages.sh build
+
+# The engines too: tests/test_engines.py builds the site with each (README, "Site engines").
+ENGINE_STAMPS := $(VENV)/.properdocs-lock-installed $(VENV)/.zensical-lock-installed
+
+test: system-packages $(TEST_STAMP) $(ENGINE_STAMPS) node_modules/.package-lock.json
 	$(PY) -m pytest
 
 check: $(TEST_STAMP)

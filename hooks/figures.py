@@ -52,6 +52,7 @@ from nicheng_report.figures.snippets import Snippet, anchor_ids, render
 from nicheng_report.figures.years import load_years
 from nicheng_report.mkdocs_adapter import language_of, root_of, staff_errors
 from nicheng_report.nav import report_years
+from nicheng_report.paths import cache_folder
 
 log = logging.getLogger("mkdocs.hooks.figures")
 
@@ -96,6 +97,13 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     global _env
     _env = env
     _site.check_sections(lambda year, name: _heading_ids(files, f"{year}/{name}.md"))
+    # The 一图读懂 posters: drawn now, in this environment (UI strings, templates); files
+    # added here are still copied into the site (MkDocs copies them after on_env).
+    def draw(name: str, **context: Any) -> str:
+        return env.get_template(name).render(config=config, **context)
+
+    for path, content in _site.poster_files(draw, cache=cache_folder(root_of(config)) / "poster"):
+        files.append(File.generated(config, path, content=content))
     lang = language_of(config).code
     for src_uri in _site.pages_to_fill():
         page = files.get_file_from_path(src_uri).page

@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from nicheng_report.full_report import include_pages
+from nicheng_report.full_report import include_pages, missing_page
 from nicheng_report.mkdocs_adapter import language_of
 
 
@@ -24,9 +24,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         target = (folder / path).as_posix()
         file = files.get_file_from_path(target)
         if file is None:
-            raise PluginError(f"{language_of(config).docs}/{page.file.src_uri}, line {line}: report:include names "
-                              f"{target}, which does not exist. Fix: name a page of the same report. "
-                              "/ 修改：report:include 须指向同一报告中存在的页面。")
+            raise PluginError(missing_page(f"{language_of(config).docs}/{page.file.src_uri}", line, target))
         return file.content_string
 
     return include_pages(markdown, read)

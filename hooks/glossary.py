@@ -5,16 +5,13 @@ jieba the terms (hooks/search_terms.py)."""
 
 from __future__ import annotations
 
-import re
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from nicheng_report.glossary import glossary_rows, load_glossary
+from nicheng_report.glossary import MARKER, glossary_rows, load_glossary
 from nicheng_report.mkdocs_adapter import language_of, root_of, staff_errors, theme_env
 
-MARKER = re.compile(r"^<!--\s*glossary\s*-->\s*$", re.MULTILINE)
 
 
 @staff_errors

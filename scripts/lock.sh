@@ -4,6 +4,8 @@
 #   pyproject.toml  [project] dependencies      -> requirements/build.txt  (make build, make serve)
 #                   + [project.optional-dependencies] test
 #                                               -> requirements/test.txt   (make test, make check, make bench)
+#                   + the properdocs / zensical extra
+#                                               -> requirements/properdocs.txt, zensical.txt (make build ENGINE=…)
 #   requirements/lock.in (pip-tools itself)     -> requirements/lock.txt   (this script)
 #
 # Every package, the transitive ones included, is pinned with the sha256 of each of its
@@ -54,3 +56,11 @@ compile requirements/test.txt "# What \`make test\`, \`make check\` and \`make b
 # [project.optional-dependencies] test) with everything it needs. Do not edit: change
 # pyproject.toml, then run \`make lock\`." \
   --build-deps-for editable --extra test --constraint requirements/build.txt pyproject.toml
+# The other site engines, each locked under requirements/build.txt's pins (so one .venv
+# holds the build and an engine): installed by the Makefile only when ENGINE= names one.
+for engine in properdocs zensical; do
+  compile "requirements/$engine.txt" "# What \`make build ENGINE=$engine\` installs besides requirements/build.txt (the same versions),
+# with \`pip install --require-hashes\`: the $engine extra of pyproject.toml and what it needs.
+# Do not edit: change pyproject.toml, then run \`make lock\`." \
+    --extra "$engine" --constraint requirements/build.txt pyproject.toml
+done

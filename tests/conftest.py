@@ -29,9 +29,23 @@ PROJECT_PARTS = ("docs", "hooks", "overrides", "mkdocs.yml", "mkdocs.en.yml")
 
 # Whole modules that build copies of the project or run Chromium or nginx: `make test`
 # runs them, `make check` (the fast lane: unit tests, the site build, parity, lint) does not.
-SLOW_MODULES = {"test_accessibility", "test_browser", "test_nginx", "test_killed_builds", "test_new_year", "test_import",
-                "test_serve", "test_reproducible", "test_site_url", "test_staff_mistakes",
-                "test_message_catalogue", "test_staff_tasks"}
+SLOW_MODULES = {
+    "test_accessibility",
+    "test_browser",
+    "test_nginx",
+    "test_killed_builds",
+    "test_new_year",
+    "test_import",
+    "test_serve",
+    "test_reproducible",
+    "test_site_url",
+    "test_staff_mistakes",
+    "test_corrections_site",
+    "test_poster_site",
+    "test_engines",
+    "test_message_catalogue",
+    "test_staff_tasks",
+}
 BROWSER_FIXTURES = {"browser", "page", "servers"}
 
 

@@ -38,7 +38,7 @@ CHINESE_QUERIES = {
 ENGLISH_QUERIES = {
     "legal aid": f"en/{TEXT_YEAR}/measures/#public-legal-services",
     "administrative reconsideration": f"en/{TEXT_YEAR}/measures/#reconsideration-litigation",
-    "mediation": f"en/{TEXT_YEAR}/next-steps/#mediation-foundation",
+    "mediation": f"en/{TEXT_YEAR}/measures/#dispute-resolution",  # the passage with the figures (issue #16)
     "Wenyuan": f"en/{TEXT_YEAR}/measures/#dispute-resolution",
     "Fengqiao": f"en/{TEXT_YEAR}/measures/#dispute-resolution",
 }

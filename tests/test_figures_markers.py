@@ -34,7 +34,7 @@ def expand(markdown: str, page: PageRef) -> tuple[str, Snippets]:
 
 
 def test_markers_are_a_table_of_named_functions():
-    assert list(MARKERS) == ["tables", "charts", "cards", "downloads", "latest", "years"]
+    assert list(MARKERS) == ["tables", "charts", "cards", "downloads", "latest", "years", "poster"]
     assert all(make.__name__ == name and make.__doc__ for name, make in MARKERS.items())
 
 
@@ -73,8 +73,8 @@ def test_an_unknown_marker_names_file_line_and_the_markers_there_are():
     message = str(caught.value)
     assert message.startswith(f"docs/zh/{LATEST}/figures.md, line 3 / 第3行\n  问题：不认识的标记 <!-- figures:chart -->")
     assert "是不是 <!-- figures:charts -->？" in message and "Did you mean <!-- figures:charts -->?" in message
-    assert "Use tables, charts, cards, downloads, latest or years" in message
-    assert "tables、charts、cards、downloads、latest、years" in message
+    assert "Use tables, charts, cards, downloads, latest, years or poster" in message
+    assert "tables、charts、cards、downloads、latest、years、poster" in message
 
 
 def test_placeholders_become_inline_tokens_one_per_figure():

@@ -206,6 +206,18 @@ def test_english_pages_say_the_translation_is_in_preparation(imported):
     assert not [doc for doc in index["docs"] if doc["location"].startswith(f"{NEW}/measures")]
 
 
+def test_imported_section_pages_weigh_in_search_as_2024s(imported):
+    """Each Chinese section page has 2024's report-page search boost (2), above the digest pages'
+    0.5, so an imported year's passages are not outranked by them (issue #16)."""
+    root = imported[0]
+    index = json.loads((root / "site/search/search_index.json").read_text(encoding="utf-8"))
+    boosts = {doc["location"]: doc.get("boost") for doc in index["docs"] if "#" not in doc["location"]}
+    assert boosts["2025/at-a-glance/"] == boosts["2024/at-a-glance/"] == 0.5
+    for name in ("highlights", "next-steps", "reporting-on-law", "shortcomings"):
+        assert boosts[f"2025/{name}/"] == boosts[f"2024/{name}/"] == 2, name
+    assert boosts["2025/measures/"] == 2 and boosts["2024/measures/"] == 3
+
+
 def test_labels_without_english_show_the_chinese_marked_as_chinese(imported, published):
     root = imported[0]
     row = page(root, f"en/{NEW}/figures").select_one("#fig-contracts-reviews th a span")

@@ -1,6 +1,6 @@
 """Two builds of the same commit are byte-identical (dates come from git via
 SOURCE_DATE_EPOCH; every list is in a stable order; .gz files carry no time),
-whether the build caches (.cache/: Jinja bytecode, jieba's cuts, .gz files)
+whether the build caches (.cache/: Jinja bytecode, jieba's cuts, .gz files, poster PNGs)
 are empty or full."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ def differing_files(site: Path, again: Path) -> list[str]:
 def test_builds_with_empty_and_full_caches_are_byte_identical(site, tmp_path):
     cache = tmp_path / "cache"
     build_site(tmp_path / "cold", SITE_CACHE=str(cache))  # empty caches: everything computed
-    assert {p.name for p in cache.iterdir()} == {"gzip", "jieba", "jinja"}
+    assert {p.name for p in cache.iterdir()} == {"gzip", "jieba", "jinja", "poster"}
     assert list((cache / "jieba").glob("zh-CN-*.json")), "the Chinese cuts were not kept"
     build_site(tmp_path / "warm", SITE_CACHE=str(cache))  # full caches: everything reused
     for again in (tmp_path / "cold", tmp_path / "warm"):

@@ -16,9 +16,9 @@ SCRIPT = ROOT / "scripts" / "system-packages.sh"
 PACKAGES = ["chromium", "nginx", "fonts-noto-cjk", "default-jre-headless", "npm"]
 
 
-def run_script(tmp_path: Path, *, user: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+def run_script(tmp_path: Path, *args: str, user: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
     """The script on a machine that has none of the packages (SYSTEM_ROOT: an empty folder)."""
-    command = ["bash", str(SCRIPT)]
+    command = ["bash", str(SCRIPT), *args]
     if user:
         command = ["runuser", "-u", user, "--", *command]
     return subprocess.run(command, capture_output=True, text=True, timeout=30, cwd=tmp_path,
@@ -59,3 +59,28 @@ def test_without_root_or_sudo_it_stops_at_once_with_the_command_to_run(tmp_path:
     assert result.returncode == 1
     line, = result.stderr.splitlines()
     assert f"sudo apt-get update && sudo apt-get install -y -qq --no-install-recommends {' '.join(PACKAGES)}" in line
+
+
+def test_make_build_and_serve_get_the_poster_fonts_first() -> None:
+    for target in ("build", "serve"):
+        plan = subprocess.run(["make", "-n", "-B", target], cwd=ROOT, capture_output=True, text=True).stdout
+        assert "scripts/system-packages.sh build" in plan, target
+        assert plan.index("scripts/system-packages.sh build") < plan.index(f"-m nicheng_report {target}")
+
+
+def test_for_the_build_only_the_fonts_and_the_one_command_to_run(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        result = run_script(tmp_path, "build", SYSTEM_PACKAGES_DRY_RUN="1")
+        assert result.returncode == 0, result.stderr
+        steps = [line for line in result.stderr.splitlines() if line.startswith("would run:")]
+        assert steps[1].split()[-1] == "fonts-noto-cjk" and "chromium" not in steps[1]
+        user = "nobody"
+    else:
+        user = None
+    tmp_path.chmod(0o755)
+    result = run_script(tmp_path, "build", user=user)
+    if result.returncode == 0:
+        pytest.skip("this user has sudo without a password: the script would install")
+    line, = result.stderr.splitlines()
+    assert line.startswith("make build needs Debian packages: run `sudo apt-get update && sudo apt-get install")
+    assert line.split("`")[1].endswith("--no-install-recommends fonts-noto-cjk")

@@ -48,10 +48,12 @@ CHINESE_IN_PYTHON = {
     "src/nicheng_report/parity.py": "messages to staff about a page and its translation (problem and fix, both languages)",
     "src/nicheng_report/commands/check_translations.py": "what make check-translations tells staff, in both languages",
     "src/nicheng_report/figures/compute.py": "messages to staff about formulas",
+    "src/nicheng_report/fidelity.py": "messages to staff about the official text, and its portal's metadata labels",
     "src/nicheng_report/content_checks.py": "messages to staff about pages, written as (English, Chinese) pairs",
     "src/nicheng_report/commands/new_year.py": "messages to staff, and the text of a new year's skeleton pages",
     "src/nicheng_report/commands/publish.py": "messages to staff about publishing a year",
     "src/nicheng_report/commands/build.py": "messages to staff when a build fails",
+    "src/nicheng_report/prerender/pages.py": "messages to staff about pages (a link to a page that does not exist)",
     "src/nicheng_report/staff_messages.py": "MkDocs' messages explained for staff (是不是…？)",
     "src/nicheng_report/drafts.py": "messages to staff: what remains unfinished in a draft year (and 待填写)",
     "src/nicheng_report/figures/formatting.py": "figures as the official text writes them (不少于12, 300余, 万元)",
@@ -71,6 +73,7 @@ CHINESE_IN_PYTHON = {
     "src/nicheng_report/importer/run.py": "the portal's metadata labels and dates as the official text writes them",
     "src/nicheng_report/importer/structure.py": "numbering, dates and words of the official text",
     "src/nicheng_report/importer/summary.py": "the summary `make import` prints for staff",
+    "src/nicheng_report/poster/layout.py": "the punctuation that never begins a line of the poster (禁则)",
 }
 
 

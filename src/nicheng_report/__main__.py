@@ -14,6 +14,7 @@ COMMANDS = {
     "check-translations": "every page has its twin with the same ids and figures (make check-translations)",
     "screenshots": "Chromium screenshots of built pages at phone and desktop widths",
     "bench": "build, search, size and Lighthouse figures against budgets (make bench)",
+    "search-ranking": "top-1 and top-3 of the resident queries (tests/search_queries.yml), typed in Chromium",
 }
 
 
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     name, rest = args[0], args[1:]
     # The bench and the importer: packages of their own.
-    module = {"bench": "bench", "import": "importer"}.get(name, f"commands.{name.replace('-', '_')}")
+    module = {"bench": "bench", "import": "importer", "search-ranking": "bench.ranking"}.get(name, f"commands.{name.replace('-', '_')}")
     return importlib.import_module(f"nicheng_report.{module}").main(rest) or 0
 
 

@@ -17,6 +17,12 @@ CHROME = re.compile(r'^<div class="site-chrome[^"]*"[^>]*>\n.*?^</div>\n', re.DO
 HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
 
 
+def missing_page(where: str, line: int, target: str) -> str:
+    """The message for an include line that names no page (every engine's build stops on it)."""
+    return (f"{where}, line {line}: report:include names {target}, which does not exist. Fix: name a page of the "
+            "same report. / 修改：report:include 须指向同一报告中存在的页面。")
+
+
 def included(markdown: str) -> str:
     """A section page's Markdown as the print page includes it."""
     body = CHROME.sub("", FRONT_MATTER.sub("", markdown))

@@ -22,6 +22,10 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _parsed: dict[Path, tuple[tuple[int, int], dict[str, Any]]] = {}
 
 
+# The line a page writes where the glossary table goes (hooks/glossary.py, nicheng_report.prerender).
+MARKER = re.compile(r"^<!--\s*glossary\s*-->\s*$", re.MULTILINE)
+
+
 def load_glossary(root: Path) -> dict[str, Any]:
     """The glossary of the project at `root`, checked: every term has every field."""
     path = root / GLOSSARY

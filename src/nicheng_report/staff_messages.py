@@ -52,6 +52,7 @@ EXPLAIN = (
 )
 # The loggers that MkDocs reports these on (a filter runs only where the record is made).
 LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav", "mkdocs.commands.build")
+LOGGERS += tuple(name.replace("mkdocs.", "properdocs.", 1) for name in LOGGERS)   # ProperDocs (nicheng_report.engines)
 MARK = "  问题："
 # MkDocs' line before a build-stopping error it prints next ("Error reading page 'x.md':"): it names
 # the page being built, e.g. the print page 2024/full.md, not the file the person edited (our message does).

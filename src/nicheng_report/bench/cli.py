@@ -12,13 +12,16 @@ import time
 from pathlib import Path
 
 from nicheng_report.bench.builds import bench_builds, bench_scale, precompress_plain
+from nicheng_report.bench.engines import bench_engines
 from nicheng_report.bench.common import log, snapshot
 from nicheng_report.bench.importing import bench_import
+from nicheng_report.bench.ranking import bench_ranking
 from nicheng_report.bench.lighthouse import bench_lighthouse
 from nicheng_report.bench.machine import LoadSampler, machine
 from nicheng_report.bench.rebuild import bench_rebuild
 from nicheng_report.bench.report import Table
 from nicheng_report.bench.search import bench_search
+from nicheng_report.bench.poster import bench_poster
 from nicheng_report.bench.sizes import ACCESS_LOG_FORMAT, PLAIN_PAGE, bench_transfer, index_sizes, upload_size
 from nicheng_report.bench.stages import bench_stages, print_stages
 from nicheng_report.commands.build import project_argument
@@ -62,6 +65,8 @@ def bench_browser(table: Table, work: Path, project: Path, site: Path, *, lighth
         try:
             log("4: search in Chromium (keystroke to first result)")
             bench_search(table, browser, ours.url, cold_reps=cold_reps, warm_reps=warm_reps)
+            log("4: search ranking (the resident queries, typed one by one)")
+            bench_ranking(table, browser, ours.url, project)
             log("5: first-visit transfer (nginx, gzip)")
             bench_transfer(table, browser, site, ours, plain)
         finally:
@@ -100,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium and Lighthouse figures")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     parser.add_argument("--no-scale", action="store_true", help="skip the 1/5/20-year scale builds")
+    parser.add_argument("--no-engines", action="store_true", help="skip the builds on ProperDocs and Zensical")
     parser.add_argument("--json", type=Path, help="also write every raw figure to this JSON file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--source", type=Path, help=f"the official Chinese text (default: {OFFICIAL_TEXT})")
@@ -128,10 +134,13 @@ def main(argv: list[str] | None = None) -> int:
         site = bench_builds(table, work, project, source, settings["reps"])
         if site is None:
             return 1
+        if not args.no_engines:
+            bench_engines(table, work, project, settings["reps"])
         upload_size(table, site)
         bench_rebuild(table, work, project, settings["rebuilds"])
         bench_import(table, work, project, 2 if args.quick else 3)
         index_sizes(table, site)
+        bench_poster(table, site, project)
         if not args.no_browser:
             bench_browser(table, work, project, site, lighthouse_root=root if settings["lighthouse"] else None,
                           cold_reps=settings["cold"], warm_reps=settings["warm"])

@@ -1,6 +1,7 @@
 """Build every language into staging folders; replace site/ only on success.
 
-    python -m nicheng_report build [--project DIR] [--out DIR]     (make build)
+    python -m nicheng_report build [--project DIR] [--out DIR] [--engine mkdocs|properdocs|zensical]
+                                                                  (make build [ENGINE=…])
 
 The Chinese site is built at the root and the English one under en/. A failed
 build (any warning: the configs are strict) leaves the previous site/ exactly
@@ -19,6 +20,7 @@ import sys
 import time
 from pathlib import Path
 
+from nicheng_report.engines import DEFAULT, ENGINES, EngineMissing, engine_version
 from nicheng_report.languages import LANGUAGES, ORIGINAL
 from nicheng_report.paths import cache_folder
 from nicheng_report.publish import (claim_staging, publishable_modes, release_staging, remove_abandoned_staging,
@@ -157,7 +159,7 @@ def build_preview(root: Path, staging: Path) -> None:
     write_sitemap(staging)
 
 
-def build_all(root: Path, out: Path) -> None:
+def build_all(root: Path, out: Path, *, engine: str = DEFAULT) -> None:
     source_date_epoch(root)
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_abandoned_staging(out.parent)
@@ -165,7 +167,13 @@ def build_all(root: Path, out: Path) -> None:
     claims = {language: claim_staging(out.parent) for language in LANGUAGES}
     staging = claims[ORIGINAL][0]
     try:
-        build_languages(root, [(root / language.config, folder) for language, (folder, _) in claims.items()])
+        jobs = [(root / language.config, folder) for language, (folder, _) in claims.items()]
+        if engine == "zensical":
+            from nicheng_report.engines.zensical import build_with_zensical
+
+            build_with_zensical(root, jobs)
+        else:
+            build_languages(root, jobs)
         for language, (folder, _) in claims.items():
             if language.folder:
                 folder.rename(staging / language.folder)
@@ -192,16 +200,30 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m nicheng_report build", description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=project_argument, default=".", help="the project folder (default: here)")
     parser.add_argument("--out", type=Path, help="where the site goes (default: site/ in the project)")
+    parser.add_argument("--engine", choices=ENGINES, default=os.environ.get("ENGINE") or DEFAULT,
+                        help=f"the site engine (default: {DEFAULT}; README, 'Site engines')")
     args = parser.parse_args(argv)
     out = (args.out or args.project / "site").resolve()
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
+    try:
+        version = engine_version(args.engine)
+    except EngineMissing as error:
+        print(f"\n构建失败 / BUILD FAILED: {error}", file=sys.stderr)
+        return 1
+    if args.engine == "properdocs":
+        from nicheng_report.engines.properdocs import use_properdocs
+
+        use_properdocs()   # before anything imports mkdocs
+    print(f"Engine / 构建引擎: {args.engine} {version}", file=sys.stderr)
     from mkdocs.exceptions import MkDocsException
 
+    from nicheng_report.errors import StaffError
+
     started = time.perf_counter()
-    logging.getLogger("mkdocs").addHandler(COLLECTED)
+    logging.getLogger("properdocs" if args.engine == "properdocs" else "mkdocs").addHandler(COLLECTED)
     try:
-        build_all(args.project, out)
-    except (MkDocsException, SystemExit, OSError) as error:
+        build_all(args.project, out, engine=args.engine)
+    except (MkDocsException, StaffError, SystemExit, OSError) as error:
         for message in SECOND:   # the English build's own messages (the same ones are not repeated)
             print(message, file=sys.stderr)
         message = str(error)
@@ -210,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n构建失败：原因见上面的说明。网站目录 {out} 未被改动。\n"
               f"BUILD FAILED: the reasons are above. {out} was not changed.", file=sys.stderr)
         return 1
-    print(f"Built both languages into {out} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+    print(f"Built both languages into {out} with {args.engine} {version} in {time.perf_counter() - started:.1f}s",
+          file=sys.stderr)
     return 0
 
 

@@ -51,6 +51,21 @@ def report_jsonld(data: ReportData, lang: str) -> dict[str, Any]:
                                   "addressRegion": words["region"], "addressCountry": "CN"}},
         **({"translationOfWork": {"@type": "Report", "name": data.meta.title.zh, "inLanguage": "zh-CN"}}
            if lang == "en" else {}),
+        **_corrections(data, lang),
+    }
+
+
+def _corrections(data: ReportData, lang: str) -> dict[str, Any]:
+    """schema.org's `correction` (CorrectionComment) for each official correction, and the
+    latest one's date as dateModified; nothing for a year without corrections."""
+    if not data.corrections:
+        return {}
+    return {
+        "dateModified": max(c.date for c in data.corrections),
+        "correction": [{"@type": "CorrectionComment", "datePublished": c.date,
+                        "text": f"{c.published} → {c.now}: {getattr(c.reason, lang)}",
+                        "author": {"@type": "GovernmentOrganization", "name": getattr(c.decided_by, lang)}}
+                       for c in data.corrections],
     }
 
 
@@ -68,7 +83,7 @@ def dataset_jsonld(data: ReportData, lang: str) -> dict[str, Any]:
         "isBasedOn": data.meta.source_url,
         "creator": {"@type": "GovernmentOrganization", "name": data.meta.publisher.text(lang)},
         "distribution": [{"@type": "DataDownload", "encodingFormat": fmt, "contentUrl": f"../data/{name}"}
-                         for name, fmt in OPEN_DATA_FORMATS],
+                         for name, fmt in OPEN_DATA_FORMATS + ((("corrections.csv", "text/csv"),) if data.corrections else ())],
     }
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .compute import check_key, derive, given_values, run_checks
+from .corrections import as_published, check_corrections
 from .messages import FigureDataError, did_you_mean, explain
 from .model import Figure, ReportData
 from .schema import DataFile
@@ -53,6 +54,7 @@ def load_report_data(path: Path | str, *, display_path: str | None = None) -> Re
     run_checks(shown, parsed.checks, check_lines, values, given_only=True)
     derive(shown, parsed.figures, lines, values, decimals)
     run_checks(shown, parsed.checks, check_lines, values, given_only=False)
+    corrections = check_corrections(shown, raw, parsed, values)
 
     figures = {
         key: Figure(key=key, group=key.split(".", 1)[0], value=values[key], decimals=decimals[key],
@@ -64,7 +66,8 @@ def load_report_data(path: Path | str, *, display_path: str | None = None) -> Re
     }
     return ReportData(path=path, year=parsed.report.year, meta=parsed.report, groups=dict(parsed.groups),
                       figures=figures, checks=tuple(parsed.checks), cards=tuple(parsed.cards),
-                      charts=dict(parsed.charts))
+                      charts=dict(parsed.charts), corrections=corrections,
+                      as_published=as_published(shown, parsed, lines, values, decimals, corrections))
 
 
 def _lines(raw: Any, section: str) -> Mapping[str, int]:

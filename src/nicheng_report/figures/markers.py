@@ -11,9 +11,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from nicheng_report.errors import StaffError, place, staff_message
+from nicheng_report.poster.files import PosterSlot
 
 from .charts import bar_charts
 from .model import ReportData
@@ -32,6 +33,7 @@ class MarkerContext:
     years: Mapping[int, ReportData]  # every year, for the home page
     snippets: Snippets
     drafts: frozenset[int] = frozenset()   # years shown as drafts (make serve): never on the home page
+    posters: dict[int, PosterSlot] = field(default_factory=dict)   # the site's: years whose poster a page shows
 
     @property
     def data(self) -> ReportData:
@@ -91,6 +93,13 @@ def years(ctx: MarkerContext) -> str:
     return ctx.markdown("years", years=sorted(ctx.finished.items(), reverse=True))
 
 
+def poster(ctx: MarkerContext) -> str:
+    """The at-a-glance page: the year's 一图读懂 poster (drawn in on_env, beside the page)."""
+    url = ctx.page.url
+    slot = ctx.posters.setdefault(ctx.year, PosterSlot(folder=url if url.endswith("/") else url.rpartition("/")[0] + "/"))
+    return ctx.block("poster", slot=slot, year=ctx.year, data=ctx.data)
+
+
 MARKERS: dict[str, Callable[[MarkerContext], str]] = {
     "tables": tables,
     "charts": charts,
@@ -98,6 +107,7 @@ MARKERS: dict[str, Callable[[MarkerContext], str]] = {
     "downloads": downloads,
     "latest": latest,
     "years": years,
+    "poster": poster,
 }
 
 

@@ -12,7 +12,8 @@ from nicheng_report.errors import StaffError, place, staff_message
 
 __all__ = ["FigureDataError", "explain", "did_you_mean"]
 
-TYPE_NAMES = {"int", "float", "str", "bool", "none", "list", "dict", "date", "decimal"}
+# No "date": a correction has a field of that name, and the schema has no date type.
+TYPE_NAMES = {"int", "float", "str", "bool", "none", "list", "dict", "decimal"}
 
 
 class FigureDataError(StaffError):
@@ -56,7 +57,7 @@ def explain(error: dict[str, Any]) -> tuple[str, str, str, str]:
     if kind == "list_type":
         return (f"`{field_name}` 应当是一个列表（每行以“- ”开头）。", f"`{field_name}` must be a list (lines starting with `- `).",
                 "参照文件中其他列表的写法。", "follow the other lists in the file.")
-    if field_name in {"published", "signed"} and "not a date" in error["msg"]:
+    if field_name in {"published", "signed", "date"} and "not a date" in error["msg"]:
         return (f"`{field_name}` 应当是日期，现在是 {got!r}。", f"`{field_name}` must be a date, not {got!r}.",
                 '写作带引号的“年-月-日”，例如 "2025-01-31"。', 'write it as "YYYY-MM-DD" in quotes, e.g. "2025-01-31".')
     message = error["msg"].removeprefix("Value error, ")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .schema import ChartSpec, Label, ReportMeta, Text
 
-__all__ = ["Figure", "ReportData"]
+__all__ = ["Figure", "Correction", "ReportData"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,29 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """An official correction (更正说明): of a figure (`figure` set; `published` and `now` are its
+    values) or of a sentence (`figure` None; `published` and `now` are the words)."""
+
+    section: str                     # page#heading-id of the passage corrected
+    published: str                  # as the published report has it (a figure: its value, e.g. "618")
+    now: str                         # as it is now
+    date: str                        # YYYY-MM-DD, when it was decided
+    decided_by: Text
+    reason: Text
+    figure: str | None = None        # the corrected figure's key
+    line: int | None = None          # where it is recorded in the data file
+
+    @property
+    def page(self) -> str:
+        return self.section.split("#", 1)[0]
+
+    @property
+    def heading(self) -> str:
+        return self.section.split("#", 1)[1]
+
+
+@dataclass(frozen=True)
 class ReportData:
     path: Path
     year: int
@@ -55,6 +78,10 @@ class ReportData:
     checks: tuple[str, ...] = ()
     cards: tuple[str, ...] = ()                                       # keys of the home page's cards
     charts: dict[str, ChartSpec] = field(default_factory=dict, repr=False)  # chart id -> chart
+    corrections: tuple[Correction, ...] = ()
+    # The figures whose value differs from the published report's, at their published value
+    # (a corrected figure and the figures computed from it): what the fidelity check compares.
+    as_published: dict[str, Decimal] = field(default_factory=dict, repr=False)
 
     def by_group(self) -> list[tuple[str, Text, list[Figure]]]:
         return [(name, label, [f for f in self.figures.values() if f.group == name])

@@ -9,13 +9,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+from decimal import Decimal
 from typing import Any
 
 from .model import ReportData
 from .vocabulary import ORIGINS, QUALIFIERS, UNITS
 
-__all__ = ["CSV_FIELDS", "FILES", "figure_rows", "figures_csv", "figures_json", "datapackage_json", "open_data_files"]
+__all__ = ["CSV_FIELDS", "CORRECTION_FIELDS", "correction_rows", "corrections_csv", "FILES", "figure_rows", "figures_csv", "figures_json", "datapackage_json", "open_data_files"]
 
+CORRECTION_FIELDS = ("figure", "section", "published", "now", "date", "decided_by_zh", "decided_by_en",
+                     "reason_zh", "reason_en")
 CSV_FIELDS = ("key", "group", "label_zh", "label_en", "value", "unit", "qualifier", "origin",
               "period", "formula", "definition_zh", "definition_en", "section")
 
@@ -62,7 +65,37 @@ def figures_json(data: ReportData) -> str:
         },
         "figures": [{**row, "value": _number(row["value"])} for row in figure_rows(data)],
     }
+    if data.corrections:    # only a corrected year has the field: the others' files stay as they were
+        document["corrections"] = correction_rows(data)
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def correction_rows(data: ReportData) -> list[dict[str, Any]]:
+    """The year's official corrections (更正说明), as recorded in its data file: a figure's
+    published and current values as numbers, a sentence's as the words."""
+    def value(text: str, figure: str | None) -> Any:
+        return _number(Decimal(text)) if figure else text
+
+    return [{
+        "figure": c.figure or "",
+        "section": c.section,
+        "published": value(c.published, c.figure),
+        "now": value(c.now, c.figure),
+        "date": c.date,
+        "decided_by_zh": c.decided_by.zh,
+        "decided_by_en": c.decided_by.en,
+        "reason_zh": c.reason.zh,
+        "reason_en": c.reason.en,
+    } for c in data.corrections]
+
+
+def corrections_csv(data: ReportData) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CORRECTION_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for row in correction_rows(data):
+        writer.writerow({**row, "published": str(row["published"]), "now": str(row["now"])})
+    return out.getvalue()
 
 
 def datapackage_json(data: ReportData) -> str:
@@ -112,15 +145,41 @@ def datapackage_json(data: ReportData) -> str:
                 ],
                 "primaryKey": ["key"],
             },
-        }],
+        }] + ([CORRECTIONS_RESOURCE] if data.corrections else []),
     }
     return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
 
+
+# The official corrections (更正说明) of a year that has any, described in its datapackage.json.
+CORRECTIONS_RESOURCE = {
+    "name": "corrections",
+    "path": "corrections.csv",
+    "profile": "tabular-data-resource",
+    "format": "csv",
+    "mediatype": "text/csv",
+    "encoding": "utf-8",
+    "description": "Official corrections of the published report: a figure (its key; published and now are "
+                   "its values) or a sentence (published and now are the words).",
+    "schema": {"fields": [
+        {"name": "figure", "type": "string"},
+        {"name": "section", "type": "string", "constraints": {"required": True}},
+        {"name": "published", "type": "string", "constraints": {"required": True}},
+        {"name": "now", "type": "string", "constraints": {"required": True}},
+        {"name": "date", "type": "date", "constraints": {"required": True}},
+        {"name": "decided_by_zh", "type": "string", "constraints": {"required": True}},
+        {"name": "decided_by_en", "type": "string", "constraints": {"required": True}},
+        {"name": "reason_zh", "type": "string", "constraints": {"required": True}},
+        {"name": "reason_en", "type": "string", "constraints": {"required": True}},
+    ]},
+}
 
 # The open-data files of a year, published in YEAR/data/.
 FILES = {"figures.csv": figures_csv, "figures.json": figures_json, "datapackage.json": datapackage_json}
 
 
 def open_data_files(data: ReportData) -> dict[str, str]:
-    """File name -> content, for every open-data file of the year."""
-    return {name: make(data) for name, make in FILES.items()}
+    """File name -> content, for every open-data file of the year (corrections.csv once it has any)."""
+    files = {name: make(data) for name, make in FILES.items()}
+    if data.corrections:
+        files["corrections.csv"] = corrections_csv(data)
+    return files

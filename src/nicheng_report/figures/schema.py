@@ -15,7 +15,7 @@ from nicheng_report.languages import ORIGINAL
 
 from .vocabulary import CARRIED_UNITS, ORIGINS, QUALIFIER_WORDS, QUALIFIERS, SCALES, SECTION_PATTERN, UNITS
 
-__all__ = ["Text", "Label", "ReportMeta", "FigureSpec", "ChartSpec", "DataFile", "Unit", "Qualifier", "Origin"]
+__all__ = ["Text", "Label", "ReportMeta", "FigureSpec", "ChartSpec", "CorrectionSpec", "DataFile", "Unit", "Qualifier", "Origin"]
 
 Unit = Literal[tuple(UNITS)]  # type: ignore[valid-type]
 Qualifier = Literal[QUALIFIERS]  # type: ignore[valid-type]
@@ -147,6 +147,50 @@ class ChartSpec(_Strict):
     figures: list[str]
 
 
+class CorrectionSpec(_Strict):
+    """An official correction (更正说明) of the published report: a figure (`figure:` its key) or a
+    sentence (`section:` page#heading-id, `published:` and `now:` the words that changed)."""
+
+    figure: str | None = None
+    section: str | None = None
+    published: int | float | str
+    now: int | float | str
+    date: str
+    decided_by: Text
+    reason: Text
+
+    @field_validator("date")
+    @classmethod
+    def _iso_date(cls, value: str) -> str:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("not a date") from None
+        return value
+
+    @field_validator("section")
+    @classmethod
+    def _section_shape(cls, value: str | None) -> str | None:
+        if value is not None and not SECTION_PATTERN.match(value):
+            raise ValueError("must look like page#heading-id, e.g. measures#dispute-resolution")
+        return value
+
+    @model_validator(mode="after")
+    def _figure_or_sentence(self) -> "CorrectionSpec":
+        if (self.figure is None) == (self.section is None):
+            raise ValueError("give either figure (the key of a corrected figure) or section "
+                             "(page#heading-id of a corrected sentence), not both")
+        if self.section is not None and not (isinstance(self.published, str) and isinstance(self.now, str)):
+            raise ValueError("a corrected sentence gives published and now as the words in quotes")
+        if self.figure is not None and (isinstance(self.published, str) or isinstance(self.now, str)):
+            raise ValueError("a corrected figure gives published and now as numbers without quotes")
+        if isinstance(self.published, str) and not (self.published.strip() and self.now.strip()):
+            raise ValueError("published and now must not be empty")
+        if str(self.published) == str(self.now):
+            raise ValueError("published and now are the same: nothing was corrected")
+        return self
+
+
 class DataFile(_Strict):
     report: ReportMeta
     groups: dict[str, Label]
@@ -156,3 +200,4 @@ class DataFile(_Strict):
     cards: list[str] = []                # figures shown as cards on the home page (latest year)
     charts: dict[str, ChartSpec] = {}    # chart id -> chart, in the order shown
     search_terms: list[str] = []         # the year's own words for the Chinese search (names, brands)
+    corrections: list[CorrectionSpec] = []   # official corrections (更正说明) of the published report

@@ -12,6 +12,7 @@ events call (hooks/figures.py wires them into MkDocs).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from .markers import MarkerContext, expand_markers
 from .model import ReportData
@@ -21,6 +22,7 @@ from .placeholders import fill_placeholders
 from .sections import check_sections, unshown_figures
 from .snippets import Snippet, Snippets
 from .jsonld import page_jsonld
+from nicheng_report.poster.files import PosterSlot, Render, poster_files
 
 __all__ = ["ReportSite"]
 
@@ -33,6 +35,7 @@ class ReportSite:
         self.hidden = set(hidden)     # drafts left out of this build (make build)
         self.used: dict[tuple[int, str], set[str]] = {}   # (year, page stem) -> keys shown there
         self.snippets: dict[str, Snippets] = {}           # page src_uri -> its snippets
+        self.posters: dict[int, PosterSlot] = {}          # year -> its poster, asked for by its at-a-glance page
 
     def open_data(self) -> Iterator[tuple[str, str]]:
         """(path in the site, content) of every open-data file of every year."""
@@ -62,7 +65,7 @@ class ReportSite:
         snippets = self.snippets[page.src_uri] = Snippets(page.where)
         used = self.used.setdefault((year, page.stem), set())
         markdown = expand_markers(markdown, MarkerContext(page=page, year=year, years=self.years, snippets=snippets,
-                                                        drafts=frozenset(self.drafts)))
+                                                        drafts=frozenset(self.drafts), posters=self.posters))
         return fill_placeholders(markdown, page, self.years[year], snippets, used)
 
     def pages_to_fill(self) -> list[str]:
@@ -71,6 +74,11 @@ class ReportSite:
     def fill(self, src_uri: str, html: str, rendered: Callable[[Snippet], tuple[str, set[str]]]) -> tuple[str, set[str]]:
         """The page's HTML with its tokens rendered, and the anchor ids they add."""
         return self.snippets[src_uri].fill(html, rendered)
+
+    def poster_files(self, render: Render, *, cache: Path | None = None) -> Iterator[tuple[str, str | bytes]]:
+        """(path in the site, content) of the SVG and PNG of every poster a page shows."""
+        for year, slot in sorted(self.posters.items()):
+            yield from poster_files(self.years[year], slot, lang=self.lang, render=render, cache=cache)
 
     def check_sections(self, ids_of: Callable[[int, str], set[str] | None]) -> None:
         check_sections(self.years, self.lang, ids_of)

@@ -38,6 +38,9 @@ TABLE_EN = {"索引号": "Index No.", "发布机构": "Issued by", "公开类别
 EMPTY = {"zh": '<span class="report-meta__empty">（原文未填）</span>',
          "en": '<span class="report-meta__empty">(not given in the original)</span>'}
 ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# A section page's search weight, as 2024's report pages (2; its main measures 3) against the digest
+# pages' 0.5 and the glossary's 0.3: without it an imported year's passages lose to those pages (issue #16).
+SECTION_BOOST = 2
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,8 @@ def _section_page(section: Section, report: Report, figures: Figures, lang: str,
     fields: dict[str, object] = {"description": f"{title}：{section.title}"}
     if lang == "en":
         fields = {"translation": "pending", "search": {"exclude": "true"}, **fields}
+    else:
+        fields["search"] = {"boost": SECTION_BOOST}
     parts = [_front(fields), f"# {escape(section.title)} {{ #{section.page} }}\n"]
     if section.title in notes:
         parts.append(_note(notes[section.title], lang))
