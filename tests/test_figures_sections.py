@@ -20,6 +20,8 @@ from report_data import LATEST, shown
 
 DATA = load_report_data(PROJECT / "docs" / "data" / f"{LATEST}.yml")
 YEARS = {LATEST: DATA}
+# The open-data files of the year: corrections.csv too once it has an official correction (更正说明).
+OPEN_DATA = ["figures.csv", "figures.json", "datapackage.json"] + (["corrections.csv"] if DATA.corrections else [])
 HEADINGS = {fig.page: set() for fig in DATA.figures.values()}
 for fig in DATA.figures.values():
     HEADINGS[fig.page].add(fig.heading)
@@ -71,8 +73,7 @@ def test_report_and_dataset(lang: str, in_language: str):
     assert ("translationOfWork" in report) == (lang == "en")
     dataset = dataset_jsonld(DATA, lang)
     assert dataset["name"].startswith(getattr(DATA.meta.title, lang)) and dataset["description"]
-    assert [d["contentUrl"] for d in dataset["distribution"]] == [
-        "../data/figures.csv", "../data/figures.json", "../data/datapackage.json"]
+    assert [d["contentUrl"] for d in dataset["distribution"]] == [f"../data/{name}" for name in OPEN_DATA]
     assert set(page_jsonld(DATA, f"{LATEST}/", lang)) == {"report_jsonld"}
     assert set(page_jsonld(DATA, f"{LATEST}/figures/", lang)) == {"dataset_jsonld"}
     assert page_jsonld(DATA, f"{LATEST}/measures/", lang) == {}
@@ -80,8 +81,7 @@ def test_report_and_dataset(lang: str, in_language: str):
 
 def test_one_build_put_together():
     site = ReportSite(YEARS, "zh")
-    assert [path for path, _ in site.open_data()] == [f"{LATEST}/data/figures.csv", f"{LATEST}/data/figures.json",
-                                                     f"{LATEST}/data/datapackage.json"]
+    assert [path for path, _ in site.open_data()] == [f"{LATEST}/data/{name}" for name in OPEN_DATA]
     source = "# 措施\n\n调解{{ mediation.cases }}件。\n"
     page = PageRef(f"{LATEST}/measures.md", f"{LATEST}/measures/", source, "zh", PROJECT / "docs" / "zh")
     markdown = site.read_markdown(source, page)

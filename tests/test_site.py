@@ -126,8 +126,8 @@ def test_open_data_files(site):
 def test_key_figures_page_has_dataset_json_ld(soup):
     blocks = [json.loads(s.string) for s in soup(f"{LATEST}/figures/").select('script[type="application/ld+json"]')]
     dataset = next(b for b in blocks if b.get("@type") == "Dataset")
-    assert {d["contentUrl"] for d in dataset["distribution"]} == {"../data/figures.csv", "../data/figures.json",
-                                                                     "../data/datapackage.json"}
+    files = {"figures.csv", "figures.json", "datapackage.json"} | ({"corrections.csv"} if report().corrections else set())
+    assert {d["contentUrl"] for d in dataset["distribution"]} == {f"../data/{name}" for name in files}
 
 
 def test_each_language_has_its_own_search_index(site):

@@ -187,7 +187,7 @@ def test_the_site_checks_pass_after_the_staff_tasks(tmp_path: Path) -> None:
 READS_THE_REPOSITORY = re.compile(r'ROOT\s*/\s*"docs"|(?:report_years|load_glossary|search_terms|check_all|copy_project)\(ROOT\b')
 
 
-@pytest.mark.parametrize("name", [*SITE_CHECKS, "report_data.py"])
+@pytest.mark.parametrize("name", [*SITE_CHECKS, *OFFICIAL_TEXT_CHECKS, "report_data.py"])
 def test_the_site_checks_read_the_project_they_are_given(name: str) -> None:
     source = (ROOT / "tests" / name).read_text(encoding="utf-8")
     found = [source.count("\n", 0, match.start()) + 1 for match in READS_THE_REPOSITORY.finditer(source)]
