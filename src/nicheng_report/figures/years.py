@@ -18,9 +18,10 @@ _cache: dict[Path, tuple[float, int, ReportData]] = {}
 
 def load_years(data_dir: Path, root: Path, skip: set[int] | frozenset[int] = frozenset()) -> dict[int, ReportData]:
     """Every data_dir/YEAR.yml, by year, but those in `skip` (drafts left out of the build);
-    a mistake in one is a StaffError naming it."""
+    a mistake in one is a StaffError naming it, and so is a folder with no data file at all."""
     years: dict[int, ReportData] = {}
-    for path in sorted(data_dir.glob("[0-9][0-9][0-9][0-9].yml")):
+    files = sorted(data_dir.glob("[0-9][0-9][0-9][0-9].yml"))
+    for path in files:
         if int(path.stem) in skip:
             continue
         stat = path.stat()
@@ -41,7 +42,7 @@ def load_years(data_dir: Path, root: Path, skip: set[int] | frozenset[int] = fro
                          f"report.year is {data.year} but the file is named {path.name}."),
                 fix=("让两者一致：改正 report.year，或给文件改名。", "make them the same: correct report.year, or rename the file.")))
         years[data.year] = data
-    if not years:
+    if not files:     # every year left out as a draft is no mistake here (make build says so: drafts.py)
         shown = data_dir.relative_to(root).as_posix() if data_dir.is_relative_to(root) else str(data_dir)
         raise StaffError(staff_message(
             f"{shown}/",
