@@ -44,7 +44,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from nicheng_report.drafts import check_published, draft_years, preview
+from nicheng_report.drafts import check_published, check_something_to_publish, draft_years, preview
 from nicheng_report.figures.pages import PageRef
 from nicheng_report.figures.sections import heading_ids
 from nicheng_report.figures.site import ReportSite
@@ -71,6 +71,7 @@ def on_config(config: MkDocsConfig) -> None:
         check_published(root, year)
     drafts = draft_years(root, every)          # each year judged once
     hidden = set() if preview() else drafts    # `make serve` shows the drafts, under their banner
+    check_something_to_publish(root, every, hidden)
     years = load_years(root / config.extra.get("report_years_path", "docs/data"), root, skip=hidden)
     drafts = {year for year in drafts if year in years}
     _site, _env = ReportSite(years, language_of(config).content, drafts=drafts, hidden=hidden), None

@@ -10,7 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from nicheng_report.parity import compare
+from nicheng_report.parity import compare, no_original
 
 log = logging.getLogger("mkdocs.hooks.parity")
 
@@ -24,8 +24,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     rel = page.file.src_uri
     if lang == "zh":
         for difference in compare(docs / "zh" / rel, docs / "en" / rel, rel):
-            log.warning(f"docs/zh/{difference}")
+            log.warning(str(difference))
     elif not (docs / "zh" / rel).exists():
-        log.warning(f"docs/en/{rel}: no Chinese original: docs/zh/{rel} is missing. Fix: every English page "
-                    "translates a Chinese one with the same file name. / 修改：英文页面须有同名的中文页面。")
+        log.warning(str(no_original(rel)))
     return None

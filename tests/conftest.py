@@ -21,6 +21,9 @@ from nicheng_report.languages import LANGUAGES
 from nicheng_report.testing import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
+# The project whose pages and data the site checks build and read: this repository, or a copy of it
+# named by NICHENG_PROJECT (tests/test_staff_tasks.py runs the site checks on a copy after the staff tasks).
+PROJECT = Path(os.environ.get("NICHENG_PROJECT") or ROOT).resolve()
 REPORT_PAGES = ("index", "measures", "reporting-on-law", "highlights", "shortcomings", "next-steps")
 PROJECT_PARTS = ("docs", "hooks", "overrides", *dict.fromkeys(language.config for language in LANGUAGES))
 
@@ -41,6 +44,8 @@ SLOW_MODULES = {
     "test_corrections_site",
     "test_poster_site",
     "test_engines",
+    "test_message_catalogue",
+    "test_staff_tasks",
 }
 BROWSER_FIXTURES = {"browser", "page", "servers"}
 
@@ -77,7 +82,7 @@ def tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def build_site(out: Path, *, project: Path = ROOT, **env: str) -> Path:
+def build_site(out: Path, *, project: Path = PROJECT, **env: str) -> Path:
     """`make build` of `project` into `out`, with extra environment variables (SITE_URL, SITE_CACHE); it must succeed."""
     result = subprocess.run(command("build", project, "--out", str(out)),
                             capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})

@@ -23,6 +23,7 @@ import pytest
 
 from conftest import ROOT, build_site, copy_project, html_pages
 from nicheng_report.languages import language_of_site_path
+from report_data import LATEST
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +39,7 @@ LANGS = {
 }
 # The home page in both languages, a report page and the key-figures page: the page
 # types, with the header, navigation, table of contents, cards, tables and footer.
-KEYBOARD_PAGES = ("", "en/", "2024/measures/", "en/2024/figures/")
+KEYBOARD_PAGES = ("", "en/", f"{LATEST}/measures/", f"en/{LATEST}/figures/")
 MAX_TAB_STOPS = 45
 MIN_FOCUS_CONTRAST = 3.0
 
@@ -348,9 +349,9 @@ def two_years_server(tmp_path_factory: pytest.TempPathFactory):
     httpd.shutdown()
 
 
-@pytest.mark.parametrize("width, url, years", [(390, "2024/measures/", 1), (1000, "en/2024/", 1),
+@pytest.mark.parametrize("width, url, years", [(390, f"{LATEST}/measures/", 1), (1000, f"en/{LATEST}/", 1),
                                                (390, "en/glossary/", 1), (390, "en/glossary/", 2),
-                                               (390, "2024/measures/", 2)])
+                                               (390, f"{LATEST}/measures/", 2)])
 def test_narrow_screens_menu_opens_by_keyboard_and_hidden_links_take_no_focus(browser, request, width, url, years):
     """With two report years too: a closed year's links (Key figures...) took the focus unseen."""
     server = request.getfixturevalue("server" if years == 1 else "two_years_server")
@@ -428,7 +429,7 @@ def test_narrow_screens_current_page_contents_open_by_keyboard(browser, server):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     tab = context.new_page()
     try:
-        tab.goto(server + "2024/measures/", wait_until="networkidle")
+        tab.goto(server + f"{LATEST}/measures/", wait_until="networkidle")
         tab.locator(MENU).focus()
         tab.keyboard.press("Enter")
         tab.wait_for_timeout(400)
@@ -463,7 +464,7 @@ def test_narrow_screens_current_page_contents_open_by_keyboard(browser, server):
         context.close()
 
 
-@pytest.mark.parametrize("url", ["2024/measures/", "en/2024/figures/"])
+@pytest.mark.parametrize("url", [f"{LATEST}/measures/", f"en/{LATEST}/figures/"])
 def test_narrow_screens_menu_without_javascript(browser, server, url):
     """Without JavaScript our buttons cannot work: they stay hidden, and Material's
     <label>s open the menu and the current page's contents as before."""

@@ -8,36 +8,39 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import html_pages
+from report_data import LATEST
 
 pytestmark = pytest.mark.browser
 
+# The report whose words these queries are: fixed facts of its text (its pages stay when a year is added).
+TEXT_YEAR = 2024
 # Query -> the page and section that must come first.
 CHINESE_QUERIES = {
-    "文元调解工作室": "2024/measures/#dispute-resolution",
-    "枫桥经验": "2024/measures/#dispute-resolution",
-    "三所联动": "2024/measures/#dispute-resolution",
-    "管家公婆": "2024/measures/#dispute-resolution",
-    "八方会谈": "2024/measures/#dispute-resolution",
-    "法到家": "2024/measures/#public-legal-services",
-    "双随机一公开": "2024/measures/#enforcement-supervision",
-    "秋雨路": "2024/measures/#major-decisions",
-    "云夏路": "2024/measures/#major-decisions",
-    "保交楼": "2024/highlights/#new-reconsideration-law",
-    "万达未来城": "2024/highlights/#new-reconsideration-law",
-    "宪法广场": "2024/highlights/#red-and-rule-of-law",
-    "红色泥城主题馆": "2024/highlights/#red-and-rule-of-law",
-    "公平村": "2024/highlights/#red-and-rule-of-law",
-    "三合一": "2024/highlights/#three-in-one",
-    "述法": "2024/reporting-on-law/",
-    "法律明白人": "2024/next-steps/#legal-services",
+    "文元调解工作室": f"{TEXT_YEAR}/measures/#dispute-resolution",
+    "枫桥经验": f"{TEXT_YEAR}/measures/#dispute-resolution",
+    "三所联动": f"{TEXT_YEAR}/measures/#dispute-resolution",
+    "管家公婆": f"{TEXT_YEAR}/measures/#dispute-resolution",
+    "八方会谈": f"{TEXT_YEAR}/measures/#dispute-resolution",
+    "法到家": f"{TEXT_YEAR}/measures/#public-legal-services",
+    "双随机一公开": f"{TEXT_YEAR}/measures/#enforcement-supervision",
+    "秋雨路": f"{TEXT_YEAR}/measures/#major-decisions",
+    "云夏路": f"{TEXT_YEAR}/measures/#major-decisions",
+    "保交楼": f"{TEXT_YEAR}/highlights/#new-reconsideration-law",
+    "万达未来城": f"{TEXT_YEAR}/highlights/#new-reconsideration-law",
+    "宪法广场": f"{TEXT_YEAR}/highlights/#red-and-rule-of-law",
+    "红色泥城主题馆": f"{TEXT_YEAR}/highlights/#red-and-rule-of-law",
+    "公平村": f"{TEXT_YEAR}/highlights/#red-and-rule-of-law",
+    "三合一": f"{TEXT_YEAR}/highlights/#three-in-one",
+    "述法": f"{TEXT_YEAR}/reporting-on-law/",
+    "法律明白人": f"{TEXT_YEAR}/next-steps/#legal-services",
     "泥城镇": "",
 }
 ENGLISH_QUERIES = {
-    "legal aid": "en/2024/measures/#public-legal-services",
-    "administrative reconsideration": "en/2024/measures/#reconsideration-litigation",
-    "mediation": "en/2024/measures/#dispute-resolution",  # the passage with the figures (issue #16)
-    "Wenyuan": "en/2024/measures/#dispute-resolution",
-    "Fengqiao": "en/2024/measures/#dispute-resolution",
+    "legal aid": f"en/{TEXT_YEAR}/measures/#public-legal-services",
+    "administrative reconsideration": f"en/{TEXT_YEAR}/measures/#reconsideration-litigation",
+    "mediation": f"en/{TEXT_YEAR}/measures/#dispute-resolution",  # the passage with the figures (issue #16)
+    "Wenyuan": f"en/{TEXT_YEAR}/measures/#dispute-resolution",
+    "Fengqiao": f"en/{TEXT_YEAR}/measures/#dispute-resolution",
 }
 
 
@@ -68,7 +71,7 @@ def expect_first(links: list[str], base: str, expected: str) -> None:
 
 @pytest.mark.parametrize("query", CHINESE_QUERIES)
 def test_chinese_query_lands_on_the_right_section_first(page, server, query):
-    links = search(page, server, "2024/", query)
+    links = search(page, server, f"{LATEST}/", query)
     expected = CHINESE_QUERIES[query]
     if expected:
         expect_first(links, server, expected)
@@ -77,24 +80,24 @@ def test_chinese_query_lands_on_the_right_section_first(page, server, query):
 
 @pytest.mark.parametrize("query", ENGLISH_QUERIES)
 def test_english_query_lands_on_the_right_section_first_and_stays_english(page, server, query):
-    links = search(page, server, "en/2024/", query)
+    links = search(page, server, f"en/{LATEST}/", query)
     expect_first(links, server, ENGLISH_QUERIES[query])
     everything = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
     assert everything and all(link.startswith(server + "en/") for link in everything)
 
 
 def test_language_link_goes_to_the_same_page(page, server):
-    page.goto(server + "2024/highlights/")
+    page.goto(server + f"{LATEST}/highlights/")
     page.locator('a.lang-switch__link[hreflang="en"]').click()
     page.wait_for_load_state()
-    assert page.url == server + "en/2024/highlights/"
+    assert page.url == server + f"en/{LATEST}/highlights/"
     assert page.locator("html").get_attribute("lang") == "en"
     page.locator('a.lang-switch__link[hreflang="zh-CN"]').click()
     page.wait_for_load_state()
-    assert page.url == server + "2024/highlights/"
+    assert page.url == server + f"{LATEST}/highlights/"
 
 
-@pytest.mark.parametrize("start", ["2024/measures/", "en/"])
+@pytest.mark.parametrize("start", [f"{LATEST}/measures/", "en/"])
 def test_search_index_loads_only_when_a_reader_starts_to_search(page, server, start):
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url) if "search_index.json" in r.url else None)
@@ -102,13 +105,13 @@ def test_search_index_loads_only_when_a_reader_starts_to_search(page, server, st
     page.wait_for_timeout(300)
     assert requested == [], "the index was fetched before anyone searched"
     page.keyboard.press("/")  # Material's shortcut focuses the search box
-    page.keyboard.type("2024")
+    page.keyboard.type(str(LATEST))
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     assert requested == [server + ("en/" if start == "en/" else "") + "search/search_index.json"]
 
 
 def test_highlighted_words_from_a_search_result_still_show(page, server):
-    page.goto(server + "2024/measures/?h=" + "调解", wait_until="networkidle")
+    page.goto(server + f"{LATEST}/measures/?h=" + "调解", wait_until="networkidle")
     page.wait_for_function("document.querySelectorAll('article mark[data-md-highlight]').length > 0", timeout=10000)
     assert "调解" in page.locator("article mark[data-md-highlight]").first.inner_text()
 
@@ -137,11 +140,11 @@ def test_no_page_requests_another_host(browser, server, site):
 def test_text_size_and_contrast_are_remembered_across_pages(browser, server):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     tab = context.new_page()
-    tab.goto(server + "2024/measures/")
+    tab.goto(server + f"{LATEST}/measures/")
     normal = tab.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
     tab.locator("[data-text-size-choice=larger]").click()
     tab.locator("[data-contrast-toggle]").click()
-    tab.goto(server + "en/2024/highlights/")
+    tab.goto(server + f"en/{LATEST}/highlights/")
     assert tab.locator("html").get_attribute("data-text-size") == "larger"
     assert tab.locator("html").get_attribute("data-contrast") == "high"
     assert tab.locator("[data-text-size-choice=larger]").get_attribute("aria-pressed") == "true"
@@ -162,7 +165,7 @@ def test_text_size_and_contrast_are_remembered_across_pages(browser, server):
 def test_touch_targets_are_at_least_44px_on_a_phone(browser, server):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     tab = context.new_page()
-    tab.goto(server + "2024/")
+    tab.goto(server + f"{LATEST}/")
     small = tab.evaluate("""() => [...document.querySelectorAll(
         '.md-header__button, .lang-switch__link, .reading-controls__button, .md-typeset .md-button')]
         .filter(e => e.offsetParent !== null)
@@ -172,7 +175,7 @@ def test_touch_targets_are_at_least_44px_on_a_phone(browser, server):
     assert not small, small
 
 
-@pytest.mark.parametrize("url", ["2024/figures/", "en/2024/figures/"])
+@pytest.mark.parametrize("url", [f"{LATEST}/figures/", f"en/{LATEST}/figures/"])
 def test_key_figures_tables_scroll_on_a_phone_instead_of_squeezing_their_columns(browser, server, url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     tab = context.new_page()
@@ -194,13 +197,13 @@ def test_key_figures_tables_scroll_on_a_phone_instead_of_squeezing_their_columns
 def test_print_shows_the_report_without_navigation_and_with_its_address(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
-    tab.goto(server + "2024/full/")
+    tab.goto(server + f"{LATEST}/full/")
     tab.emulate_media(media="print")
     hidden = tab.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-search', '.reading-controls', '.md-footer']
         .map(s => document.querySelector(s)).filter(Boolean)
         .every(e => getComputedStyle(e).display === 'none')""")
     assert hidden
-    assert tab.locator(".print-only [data-print-url]").first.text_content() == server + "2024/full/"
+    assert tab.locator(".print-only [data-print-url]").first.text_content() == server + f"{LATEST}/full/"
     pdf = tab.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 50_000
     context.close()

@@ -22,6 +22,7 @@ import pytest
 import requests
 
 from conftest import ROOT, Watch, html_pages
+from report_data import LATEST
 from nicheng_report import csp
 from nicheng_report.languages import language_of_site_path
 
@@ -93,7 +94,7 @@ def test_the_meta_policy_blocks_code_styles_and_outside_images_without_headers(s
     browser too: no request leaves for the other host, no inline code runs."""
     watch.problems.clear()
     page = watch.context.new_page()
-    page.goto(server + "2024/measures/")
+    page.goto(server + f"{LATEST}/measures/")
     page.evaluate("""() => {
       const script = document.createElement("script");
       script.textContent = "window.__inline = 1";

@@ -4,6 +4,7 @@ speechSynthesis, the site name at the largest text on a phone, and contrast of e
 visible link and button in high contrast, both palettes."""
 
 from __future__ import annotations
+from report_data import LATEST
 
 import pytest
 
@@ -35,7 +36,7 @@ SPEECH_STUB = """(() => {
 })();"""
 
 
-@pytest.mark.parametrize("start, then", [("2024/measures/", "en/2024/highlights/"), ("en/", "2024/")])
+@pytest.mark.parametrize("start, then", [(f"{LATEST}/measures/", f"en/{LATEST}/highlights/"), ("en/", f"{LATEST}/")])
 def test_elder_mode_switch_turns_on_largest_text_contrast_and_large_cursor_and_is_remembered(browser, server, start, then):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
@@ -77,7 +78,7 @@ def test_elder_mode_switch_turns_on_largest_text_contrast_and_large_cursor_and_i
 
 
 @pytest.mark.parametrize("width", [320, 390])
-@pytest.mark.parametrize("url", ["2024/", "en/2024/"])
+@pytest.mark.parametrize("url", [f"{LATEST}/", f"en/{LATEST}/"])
 def test_site_name_is_readable_in_the_header_at_the_largest_text_on_a_phone(browser, server, width, url):
     context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=True, is_mobile=True)
     context.add_init_script(ELDER_ON)
@@ -100,7 +101,7 @@ def test_read_aloud_reads_the_main_text_from_the_start_in_chinese(browser, serve
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(SPEECH_STUB)
     tab = context.new_page()
-    tab.goto(server + "2024/measures/")
+    tab.goto(server + f"{LATEST}/measures/")
     controls = tab.locator("[data-speech]")
     assert controls.is_visible()
     start = tab.locator("[data-speech-start=all]")
@@ -138,7 +139,7 @@ def test_read_aloud_from_the_chosen_paragraph_pauses_and_stops(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script("window.holdSpeech = true;" + SPEECH_STUB)
     tab = context.new_page()
-    tab.goto(server + "2024/measures/")
+    tab.goto(server + f"{LATEST}/measures/")
     paragraph = tab.locator("article p").nth(3)
     paragraph.click()
     tab.locator("[data-speech-start=here]").click()
@@ -163,7 +164,7 @@ def test_read_aloud_is_hidden_without_a_voice_for_the_page(browser, server, voic
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(f"window.stubVoices = {voices};" + SPEECH_STUB)
     tab = context.new_page()
-    tab.goto(server + "2024/")
+    tab.goto(server + f"{LATEST}/")
     assert tab.locator("[data-speech]").is_hidden()
     context.close()
 
@@ -194,8 +195,8 @@ CONTRAST = """(selector) => {
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("url", ["", "en/", "2024/", "2024/measures/", "2024/figures/", "en/2024/figures/",
-                                 "2024/at-a-glance/", "accessibility/", "glossary/", "404.html"])
+@pytest.mark.parametrize("url", ["", "en/", f"{LATEST}/", f"{LATEST}/measures/", f"{LATEST}/figures/", f"en/{LATEST}/figures/",
+                                 f"{LATEST}/at-a-glance/", "accessibility/", "glossary/", "404.html"])
 def test_every_visible_link_and_button_has_7_to_1_in_high_contrast(browser, server, url, scheme):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     context.add_init_script("localStorage.setItem('nicheng.contrast', 'high');")
@@ -206,7 +207,7 @@ def test_every_visible_link_and_button_has_7_to_1_in_high_contrast(browser, serv
     assert not low, low
 
 
-@pytest.mark.parametrize("url", ["2024/at-a-glance/", "en/2024/at-a-glance/", "en/2024/figures/"])
+@pytest.mark.parametrize("url", [f"{LATEST}/at-a-glance/", f"en/{LATEST}/at-a-glance/", f"en/{LATEST}/figures/"])
 def test_chart_labels_follow_the_text_size_and_fit_on_a_phone(browser, server, url):
     sizes = {}
     for size in ("normal", "larger"):
@@ -255,7 +256,7 @@ def test_no_sideways_scrolling_at_the_largest_text_on_a_narrow_screen(browser, s
     assert len(problems) == 0, problems
 
 
-@pytest.mark.parametrize("url", ["2024/figures/", "en/glossary/"])
+@pytest.mark.parametrize("url", [f"{LATEST}/figures/", "en/glossary/"])
 def test_tables_stay_tables_for_screen_readers_as_cards(browser, server, url):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     context.add_init_script(ELDER_ON)
@@ -269,7 +270,7 @@ def test_tables_stay_tables_for_screen_readers_as_cards(browser, server, url):
     assert tables and roles.count("table") >= tables and "columnheader" in roles and "cell" in roles, sorted(set(roles))
 
 
-@pytest.mark.parametrize("url", ["2024/measures/", "en/2024/measures/"])
+@pytest.mark.parametrize("url", [f"{LATEST}/measures/", f"en/{LATEST}/measures/"])
 def test_sidebar_links_are_44px_tall_on_a_desktop_as_the_statement_promises(browser, server, url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
@@ -295,7 +296,7 @@ def test_pressed_controls_stand_out_in_high_contrast(browser, server, scheme):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     context.add_init_script(ELDER_ON)
     tab = context.new_page()
-    tab.goto(server + "2024/")
+    tab.goto(server + f"{LATEST}/")
     pressed = tab.evaluate("""() => [...document.querySelectorAll('button[aria-pressed=true]')].filter(e => e.offsetParent)
         .map(e => [e.textContent.trim(), getComputedStyle(e).backgroundColor, getComputedStyle(e).borderTopColor,
                    getComputedStyle(e).borderTopStyle])""")
@@ -310,7 +311,7 @@ def test_text_size_label_has_full_contrast(browser, server, scheme):
     """文字大小 was the lowest-contrast text on the site (4.59:1)."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
     tab = context.new_page()
-    tab.goto(server + "2024/")
+    tab.goto(server + f"{LATEST}/")
     low = tab.evaluate(CONTRAST, ".reading-controls__label")
     count = tab.locator(".reading-controls__label").count()
     context.close()

@@ -153,7 +153,7 @@ def test_properdocs_builds_the_same_site_byte_for_byte(built, site: Path) -> Non
 
 MISTAKES = {
     "image without alt text": ("accessibility.md", "\n![](images/plan.svg)\n", "has no alt text"),
-    "unknown figure key": ("2024/measures.md", "\n共 {{ mediation.nonexistent }} 件。\n", "unknown figure"),
+    "unknown figure key": ("2024/measures.md", "\n共 {{ mediation.nonexistent }} 件。\n", "is not a key of the data file"),
     "broken link": ("accessibility.md", "\n见[说明](nowhere.md)。\n", "nowhere.md"),
 }
 

@@ -18,13 +18,13 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import PROJECT, ROOT
 from nicheng_report.errors import StaffError
 from nicheng_report.fidelity import (anchors_of, check_year, official_body, page_text, published_figures, squash)
 from nicheng_report.fidelity_site import official_file, report_pages
 from nicheng_report.figures.loading import load_report_data
 
-SOURCE = ROOT / "docs" / "data" / "2024.official.zh.txt"
+SOURCE = PROJECT / "docs" / "data" / "2024.official.zh.txt"
 # The text as it reached the project, where a checkout has it beside it (not in a plain clone).
 RECEIVED = ROOT.parent / "shared" / "source" / "nicheng-2024-rule-of-law-report.zh.txt"
 
@@ -41,7 +41,7 @@ def test_the_projects_copy_is_the_text_as_received() -> None:
 
 
 def official_years() -> list[int]:
-    return sorted(int(path.name[:4]) for path in (ROOT / "docs" / "data").glob("[0-9][0-9][0-9][0-9].official.zh.txt"))
+    return sorted(int(path.name[:4]) for path in (PROJECT / "docs" / "data").glob("[0-9][0-9][0-9][0-9].official.zh.txt"))
 
 
 def url_of(src: str) -> str:
@@ -50,7 +50,7 @@ def url_of(src: str) -> str:
 
 def published_page(soup, src: str, year: int, *, drop: str | None = None):
     """The page as published (its whole <article>), as the fidelity check reads it."""
-    data = load_report_data(ROOT / "docs" / "data" / f"{year}.yml")
+    data = load_report_data(PROJECT / "docs" / "data" / f"{year}.yml")
     article = copy.copy(soup(url_of(src)).select_one("article.md-content__inner"))  # the cached soup stays whole
     if drop:
         article.select_one(drop).decompose()
@@ -58,7 +58,7 @@ def published_page(soup, src: str, year: int, *, drop: str | None = None):
 
 
 def check(year: int, pages, data) -> None:
-    official = official_body(official_file(ROOT, year).read_text(encoding="utf-8").splitlines())
+    official = official_body(official_file(PROJECT, year).read_text(encoding="utf-8").splitlines())
     try:
         check_year(data, pages, official, data_path=f"docs/data/{year}.yml",
                    official_path=f"docs/data/{year}.official.zh.txt")
@@ -70,7 +70,7 @@ def check(year: int, pages, data) -> None:
 def test_every_year_holds_its_official_text(soup, year):
     """Every year kept with its official text: its report pages, in the nav's order, hold that
     text and nothing else (but for recorded corrections)."""
-    pages = [published_page(soup, src, year) for src in report_pages(ROOT, year)]
+    pages = [published_page(soup, src, year) for src in report_pages(PROJECT, year)]
     assert len(pages) > 1
     check(year, [page for page, _ in pages], pages[0][1])
 
@@ -88,10 +88,10 @@ def test_the_official_body_is_the_text_after_the_portals_lines(source_lines):
 
 
 def test_every_official_sentence_is_on_a_chinese_page(soup, source_lines):
-    pages = "".join(squash(soup(url_of(src)).get_text("")) for src in report_pages(ROOT, 2024))
+    pages = "".join(squash(soup(url_of(src)).get_text("")) for src in report_pages(PROJECT, 2024))
     sentences = [s for line in source_lines[3:] for s in re.split(r"(?<=[。；!！?？:])", line) if squash(s)]
     assert len(sentences) > 100
-    data = load_report_data(ROOT / "docs" / "data" / "2024.yml")
+    data = load_report_data(PROJECT / "docs" / "data" / "2024.yml")
     corrected = [c.published for c in data.corrections]
     missing = [s for s in sentences if squash(s) not in pages and not any(word in s for word in corrected)]
     assert not missing, missing[:5]
@@ -125,7 +125,7 @@ def test_slips_are_kept_with_a_visible_editorial_note(soup, page, slip, note):
 
 
 def test_extraction_spaces_are_gone_but_nothing_else_changed(soup, source_lines):
-    text = " ".join(soup(url_of(src)).select_one("article").get_text("") for src in report_pages(ROOT, 2024))
+    text = " ".join(soup(url_of(src)).select_one("article").get_text("") for src in report_pages(PROJECT, 2024))
     for joined in ("法律援助", "领导干部学法用法", "法治政府“硬实力", "出庭、旁听", "一、2024年度"):
         assert joined in text
     assert "法 律援助" not in text

@@ -3,7 +3,9 @@ data file against the official text, formulas, open data, charts, staff mistakes
 
 from __future__ import annotations
 
-from decimal import Decimal
+import dataclasses
+import re
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -14,36 +16,22 @@ from nicheng_report.figures.charts import bar_chart
 from nicheng_report.figures.expressions import ExpressionError, evaluate
 from nicheng_report.figures.opendata import datapackage_json, figures_csv, figures_json
 
-from conftest import ROOT
+from conftest import PROJECT
+from report_data import LATEST, PUBLISHED, official_text, raw_value
 
-DATA = ROOT / "docs" / "data" / "2024.yml"
+DATA = PROJECT / "docs" / "data" / f"{LATEST}.yml"
 
-# Every figure as the official text writes it, and as English pages show it.
-OFFICIAL = {
-    "party.study_sessions": ("不少于12", "at least 12"),
-    "contracts.legality_reviews": ("425", "425"),
-    "litigation.head_appearance_rate": ("100%", "100%"),
-    "reconsideration.cases": ("2", "2"),
-    "reconsideration.disclosure_cases": ("1", "1"),
-    "reconsideration.enforcement_cases": ("1", "1"),
-    "public_interest.procuratorial_recommendations": ("3", "3"),
-    "disclosure.published_items": ("168", "168"),
-    "disclosure.proactive_rate": ("97.6%", "97.6%"),
-    "disclosure.applications": ("11", "11"),
-    "enforcement.legal_reviews": ("7", "7"),
-    "mediation.cases": ("626", "626"),
-    "mediation.persons": ("953", "953"),
-    "mediation.complex_cases": ("19", "19"),
-    "mediation.amount": ("705.765万元", "RMB 7,057,650"),
-    "mediation.settled": ("618", "618"),
-    "mediation.studio_agreements": ("161", "161"),
-    "mediation.success_rate": ("98.72%", "98.72%"),
-    "legal_services.village_offices": ("30", "30"),
-    "legal_services.consultations": ("300余", "more than 300"),
-    "legal_services.advice": ("70余", "more than 70"),
-    "education.publicity_events": ("42", "42"),
-    "targets.dispute_resolution_rate": ("95%以上", "at least 95%"),
-}
+# How each language writes a figure, on fixed examples (unit, qualifier, value, decimals): the
+# formatting rules themselves, whatever the report's figures are.
+FORMATS = [
+    ("time", "at_least", "12", 0, "不少于12", "at least 12"),
+    ("item", "exact", "626", 0, "626", "626"),
+    ("wan_yuan", "exact", "705.765", 3, "705.765万元", "RMB 7,057,650"),
+    ("percent", "exact", "98.72", 2, "98.72%", "98.72%"),
+    ("percent", "exact", "100", 0, "100%", "100%"),
+    ("person_time", "more_than", "300", 0, "300余", "more than 300"),
+    ("percent", "or_more", "95", 0, "95%以上", "at least 95%"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -51,27 +39,42 @@ def data():
     return load_report_data(DATA)
 
 
-def test_every_stated_figure_formats_as_the_official_text(data):
-    stated = {k for k, f in data.figures.items() if f.origin == "stated"}
-    assert stated == set(OFFICIAL), "the data file and the list of official figures disagree"
-    for key, (zh, en) in OFFICIAL.items():
-        assert format_figure(data.figures[key], lang="zh") == zh, key
-        assert format_figure(data.figures[key], lang="en") == en, key
+@pytest.mark.parametrize("unit, qualifier, value, decimals, zh, en", FORMATS)
+def test_each_language_writes_a_figure_as_the_reports_do(data, unit, qualifier, value, decimals, zh, en):
+    example = dataclasses.replace(next(iter(data.figures.values())), unit=unit, qualifier=qualifier,
+                                  value=Decimal(value), decimals=decimals, written=None, scale=None)
+    assert (format_figure(example, lang="zh"), format_figure(example, lang="en")) == (zh, en)
 
 
-def test_success_rate_is_computed_and_equals_the_published_value(data):
-    rate = data.figures["mediation.success_rate"]
-    assert rate.formula == "mediation.settled / mediation.cases * 100"
-    assert rate.value == Decimal("98.72")  # 618 / 626 = 98.7220…%, as published
+def _corrected(year: int) -> set[str]:
+    """Figures with a recorded official correction (更正说明): they differ from the text on purpose."""
+    raw = yaml.safe_load((PROJECT / "docs" / "data" / f"{year}.yml").read_text(encoding="utf-8"))
+    return {entry.get("figure") for entry in raw.get("corrections") or [] if isinstance(entry, dict)}
 
 
-def test_site_computed_figures(data):
-    assert data.figures["mediation.studio_share"].value == Decimal("26.1")      # 161 / 618
-    assert data.figures["mediation.unsettled"].value == 8                       # 626 - 618
-    assert data.figures["mediation.complex_share"].value == Decimal("3.0")      # 19 / 626
-    assert data.figures["mediation.amount_per_case"].value == Decimal("1.1274")  # 705.765 / 626
-    assert all(f.origin == "computed" for k, f in data.figures.items() if k in {
-        "mediation.studio_share", "mediation.unsettled", "mediation.complex_share", "mediation.amount_per_case"})
+@pytest.mark.parametrize("year", PUBLISHED)
+def test_every_stated_figure_is_written_so_in_the_official_text(year):
+    """A stated figure is a numeral of the report: the Chinese pages write it as the official text does."""
+    data = load_report_data(PROJECT / "docs" / "data" / f"{year}.yml")
+    text = re.sub(r"\s+", "", official_text(year))
+    stated = [key for key, item in data.figures.items() if item.origin == "stated" and key not in _corrected(year)]
+    assert stated, "no stated figure"
+    missing = [(key, format_figure(data.figures[key], lang="zh")) for key in stated
+               if format_figure(data.figures[key], lang="zh") not in text]
+    assert not missing, f"not written so in docs/data/{year}.official.zh.txt: {missing}"
+
+
+def test_every_formula_gives_the_value_the_site_shows(data):
+    """Derived figures (the success rate the report states, the site's own shares) are their formula
+    over the data file's values, rounded half up to their decimals."""
+    derived = {key: item for key, item in data.figures.items() if item.formula}
+    assert derived and "mediation.success_rate" in derived
+    values = {key: item.value for key, item in data.figures.items()}
+    for key, item in derived.items():
+        exact = evaluate(item.formula, values)
+        assert item.value == exact.quantize(Decimal(1).scaleb(-item.decimals), rounding=ROUND_HALF_UP), key
+    assert all(data.figures[key].origin == "computed" for key in
+               ("mediation.studio_share", "mediation.unsettled", "mediation.complex_share", "mediation.amount_per_case"))
 
 
 def test_formulas_are_exact_decimals_and_safe():
@@ -108,7 +111,7 @@ def test_charts_scale_to_the_largest_value(data):
 def mutate(tmp_path: Path, change) -> Path:
     """A copy of the real data file with one mistake planted (text edit)."""
     text = DATA.read_text(encoding="utf-8")
-    path = tmp_path / "2024.yml"
+    path = tmp_path / DATA.name
     path.write_text(change(text), encoding="utf-8")
     return path
 
@@ -124,14 +127,15 @@ def line_of(text: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
 
+CASES, SETTLED, PROACTIVE = (raw_value(key) for key in ("mediation.cases", "mediation.settled", "disclosure.proactive_rate"))
 MISTAKES = {
-    "malformed YAML": (replace_once("  mediation.cases:\n    value: 626", "  mediation.cases:\n    value: [626"),
-                       None, ("YAML", "缩进")),
-    "missing field": (replace_once("    value: 626\n    unit: item\n", "    value: 626\n"),
+    "malformed YAML": (replace_once(f"  mediation.cases:\n    value: {CASES}", f"  mediation.cases:\n    value: [{CASES}"),
+                       None, ("无法读取", "缩进")),
+    "missing field": (replace_once(f"    value: {CASES}\n    unit: item\n", f"    value: {CASES}\n"),
                       "mediation.cases", ("`unit`", "缺少必填字段")),
-    "string for a number": (replace_once("value: 626", 'value: "626"'), "mediation.cases", ("must be a number", "应当是数字")),
-    "negative count": (replace_once("value: 626", "value: -626"), "mediation.cases", ("negative", "负数")),
-    "settled more than cases": (replace_once("value: 618", "value: 700"), None,
+    "string for a number": (replace_once(f"value: {CASES}", f'value: "{CASES}"'), "mediation.cases", ("must be a number", "应当是数字")),
+    "negative count": (replace_once(f"value: {CASES}", f"value: -{CASES}"), "mediation.cases", ("negative", "负数")),
+    "settled more than cases": (replace_once(f"value: {SETTLED}", f"value: {int(CASES) + 1}"), None,
                                 ("mediation.settled <= mediation.cases", "不成立")),
     "formula with an unknown key": (replace_once("mediation.settled / mediation.cases * 100",
                                                  "mediation.setled / mediation.cases * 100"),
@@ -140,8 +144,8 @@ MISTAKES = {
                          "mediation.success_rate", ("divides by zero",)),
     "duplicate key": (replace_once("  mediation.persons:", "  mediation.cases:"), "mediation.cases",
                       ("appears twice", "重复")),
-    "percentage over 100": (replace_once("value: 97.6", "value: 197.6"), "disclosure.proactive_rate", ("exceed 100",)),
-    "count with decimals": (replace_once("value: 626", "value: 626.5"), "mediation.cases", ("whole number",)),
+    "percentage over 100": (replace_once(f"value: {PROACTIVE}", f"value: {float(PROACTIVE) + 100}"), "disclosure.proactive_rate", ("exceed 100",)),
+    "count with decimals": (replace_once(f"value: {CASES}", f"value: {CASES}.5"), "mediation.cases", ("whole number",)),
     "unknown unit": (replace_once("unit: person_time", "unit: people"), "mediation.persons", ("people", "one of")),
     "bad section": (replace_once("section: measures#dispute-resolution", "section: measures dispute"),
                     "mediation.cases", ("page#heading-id",)),
@@ -153,9 +157,9 @@ def test_each_data_mistake_names_file_line_key_and_fix(tmp_path, name):
     change, key, phrases = MISTAKES[name]
     path = mutate(tmp_path, change)
     with pytest.raises(FigureDataError) as caught:
-        load_report_data(path, display_path="docs/data/2024.yml")
+        load_report_data(path, display_path=f"docs/data/{LATEST}.yml")
     message = str(caught.value)
-    assert message.startswith("docs/data/2024.yml")
+    assert message.startswith(f"docs/data/{LATEST}.yml")
     assert "Fix:" in message and "修改：" in message and "Traceback" not in message
     if key:
         assert f"key `{key}`" in message
@@ -165,7 +169,7 @@ def test_each_data_mistake_names_file_line_key_and_fix(tmp_path, name):
 
 
 def test_error_line_points_at_the_mistake(tmp_path):
-    path = mutate(tmp_path, replace_once("value: 626", "value: -626"))
+    path = mutate(tmp_path, replace_once(f"value: {CASES}", f"value: -{CASES}"))
     with pytest.raises(FigureDataError) as caught:
         load_report_data(path)
     assert caught.value.line == line_of(path.read_text(encoding="utf-8"), "  mediation.cases:")

@@ -11,10 +11,12 @@ import pytest
 
 from nicheng_report.figures import FigureDataError, load_report_data
 
-from conftest import ROOT
+from conftest import PROJECT
+from report_data import LATEST, raw_value
 
-DATA = ROOT / "docs" / "data" / "2024.yml"
-SHOWN = "docs/data/2024.yml"
+DATA = PROJECT / "docs" / "data" / f"{LATEST}.yml"
+SHOWN = f"docs/data/{LATEST}.yml"
+CASES, SETTLED, PERSONS = (raw_value(key) for key in ("mediation.cases", "mediation.settled", "mediation.persons"))
 
 
 def planted(tmp_path: Path, old: str, new: str) -> tuple[Path, str]:
@@ -22,7 +24,7 @@ def planted(tmp_path: Path, old: str, new: str) -> tuple[Path, str]:
     text = DATA.read_text(encoding="utf-8")
     assert old in text, old
     text = text.replace(old, new, 1)
-    path = tmp_path / "2024.yml"
+    path = tmp_path / f"{LATEST}.yml"
     path.write_text(text, encoding="utf-8")
     return path, text
 
@@ -44,15 +46,15 @@ def load_fails(path: Path) -> FigureDataError:
 # name -> (old, new, key, where the line points (needle, which occurrence, lines after it),
 #          phrases of the message, in English and Chinese)
 MISTAKES = {
-    "malformed YAML in the data": ("    value: 626\n", "    value: [626\n", None, ("    value: [626", 1, 1),
-                                   ["YAML", "cannot be read", "格式错误"]),
-    "missing field": ("    value: 626\n    unit: item\n", "    value: 626\n", "mediation.cases",
+    "malformed YAML in the data": (f"    value: {CASES}\n", f"    value: [{CASES}\n", None, (f"    value: [{CASES}", 1, 1),
+                                   ["cannot be read", "无法读取"]),
+    "missing field": (f"    value: {CASES}\n    unit: item\n", f"    value: {CASES}\n", "mediation.cases",
                       ("  mediation.cases:", 1, 0), ["`unit`", "required field", "缺少必填字段"]),
-    "text where a number belongs": ("value: 626", 'value: "六百二十六"', "mediation.cases",
+    "text where a number belongs": (f"value: {CASES}", 'value: "六百二十六"', "mediation.cases",
                                     ('value: "六百二十六"', 1, 0), ["must be a number", "应当是数字"]),
-    "negative count": ("value: 953", "value: -953", "mediation.persons", ("  mediation.persons:", 1, 0),
+    "negative count": (f"value: {PERSONS}", f"value: -{PERSONS}", "mediation.persons", ("  mediation.persons:", 1, 0),
                        ["negative", "负数"]),
-    "settled greater than cases": ("value: 618", "value: 700", None,
+    "settled greater than cases": (f"value: {SETTLED}", f"value: {int(CASES) + 1}", None,
                                    ("  - mediation.settled <= mediation.cases", 1, 0),
                                    ["mediation.settled <= mediation.cases", "break the rule", "不成立"]),
     "formula naming an unknown key": ("mediation.settled / mediation.cases * 100",
@@ -60,7 +62,7 @@ MISTAKES = {
                                       ("  mediation.success_rate:", 1, 0),
                                       ["mediation.case", "did you mean `mediation.cases`", "是不是"]),
     "division by zero": ("mediation.settled / mediation.cases * 100",
-                         "mediation.settled / (mediation.cases - 626)", "mediation.success_rate",
+                         f"mediation.settled / (mediation.cases - {CASES})", "mediation.success_rate",
                          ("  mediation.success_rate:", 1, 0), ["divides by zero", "除数不能为 0"]),
     "duplicate key": ("  mediation.persons:", "  mediation.cases:", "mediation.cases", ("  mediation.cases:", 2, 0),
                       ["appears twice", "重复"]),
@@ -89,7 +91,7 @@ def test_data_mistake_names_file_line_key_both_languages_and_fix(tmp_path: Path,
 
 def test_the_real_file_loads_with_its_cards_and_charts():
     data = load_report_data(DATA)
-    assert data.year == 2024 and data.path == DATA
+    assert data.year == LATEST and data.path == DATA
     assert data.cards == ("mediation.cases", "mediation.success_rate", "disclosure.published_items",
                           "legal_services.consultations")
     assert list(data.charts) == ["mediation", "reconsideration", "disclosure", "legal_services"]
@@ -105,7 +107,7 @@ def test_the_real_file_loads_with_its_cards_and_charts():
 def test_cards_and_charts_are_optional(tmp_path: Path):
     """A new year's skeleton data file has neither: no cards, no charts."""
     text = DATA.read_text(encoding="utf-8")
-    path = tmp_path / "2024.yml"
+    path = tmp_path / f"{LATEST}.yml"
     path.write_text(text[: text.index("\n# 首页")] + "\n", encoding="utf-8")
     data = load_report_data(path)
     assert data.cards == () and data.charts == {}
@@ -113,11 +115,11 @@ def test_cards_and_charts_are_optional(tmp_path: Path):
 
 def test_a_skeleton_with_no_figures_loads(tmp_path: Path):
     text = DATA.read_text(encoding="utf-8")
-    path = tmp_path / "2025.yml"
-    path.write_text(text[: text.index("\nfigures:")].replace("year: 2024", "year: 2025") + "\nfigures: {}\n",
+    path = tmp_path / f"{LATEST + 1}.yml"
+    path.write_text(text[: text.index("\nfigures:")].replace(f"year: {LATEST}", f"year: {LATEST + 1}") + "\nfigures: {}\n",
                     encoding="utf-8")
     data = load_report_data(path)
-    assert data.year == 2025 and data.figures == {} and data.cards == () and data.charts == {}
+    assert data.year == LATEST + 1 and data.figures == {} and data.cards == () and data.charts == {}
 
 
 @pytest.mark.parametrize("old, new, where, needle", [

@@ -74,4 +74,4 @@ def test_load_years_mistakes(tmp_path: Path):
     (data / "2025.yml").write_text("report: [\n", encoding="utf-8")
     with pytest.raises(StaffError) as caught:
         load_years(data, tmp_path)
-    assert str(caught.value).startswith("Figures data error / 数据文件错误\ndocs/data/2025.yml, line")
+    assert str(caught.value).startswith("docs/data/2025.yml, line")

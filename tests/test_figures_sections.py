@@ -15,10 +15,13 @@ from nicheng_report.figures.pages import PageRef
 from nicheng_report.figures.sections import check_sections, heading_ids, unshown_figures
 from nicheng_report.figures.site import ReportSite
 
-from conftest import ROOT
+from conftest import PROJECT
+from report_data import LATEST, shown
 
-DATA = load_report_data(ROOT / "docs" / "data" / "2024.yml")
-YEARS = {2024: DATA}
+DATA = load_report_data(PROJECT / "docs" / "data" / f"{LATEST}.yml")
+YEARS = {LATEST: DATA}
+# The open-data files of the year: corrections.csv too once it has an official correction (更正说明).
+OPEN_DATA = ["figures.csv", "figures.json", "datapackage.json"] + (["corrections.csv"] if DATA.corrections else [])
 HEADINGS = {fig.page: set() for fig in DATA.figures.values()}
 for fig in DATA.figures.values():
     HEADINGS[fig.page].add(fig.heading)
@@ -31,25 +34,26 @@ def test_heading_ids_of_a_nested_toc():
 
 def test_sections_name_real_pages_and_headings():
     check_sections(YEARS, "zh", lambda year, page: HEADINGS.get(page))
-    with pytest.raises(StaffError, match=r"docs/data/2024.yml, line \d+, key `[a-z_.]+`: section `.*` names the page "
-                                         r"docs/en/2024/\S+.md, which does not exist"):
+    with pytest.raises(StaffError, match=rf"docs/data/{LATEST}.yml, line \d+ / 第\d+行, key `[a-z_.]+`\n(.*\n)+"
+                                         rf"  Problem: section `.*` names the page docs/en/{LATEST}/\S+.md, which does not exist"):
         check_sections(YEARS, "en", lambda year, page: None)
     wrong = {page: {heading + "s" for heading in ids} for page, ids in HEADINGS.items()}
-    with pytest.raises(StaffError, match=r"names no heading of docs/zh/2024/\S+\.md\. Did you mean `[a-z-]+s`\?"):
+    with pytest.raises(StaffError, match=rf"names no heading of docs/zh/{LATEST}/\S+\.md\.\n(.*\n)+  Fix: Did you mean `[a-z-]+s`\?"):
         check_sections(YEARS, "zh", lambda year, page: wrong.get(page))
 
 
 def test_every_stated_figure_must_be_shown_on_its_page():
-    shown = {(2024, fig.page): set() for fig in DATA.figures.values()}
+    shown = {(LATEST, fig.page): set() for fig in DATA.figures.values()}
     for key, fig in DATA.figures.items():
-        shown[(2024, fig.page)].add(key)
+        shown[(LATEST, fig.page)].add(key)
     assert unshown_figures(YEARS, shown, "zh") == []
-    shown[(2024, "measures")].discard("mediation.cases")
+    shown[(LATEST, "measures")].discard("mediation.cases")
     messages = unshown_figures(YEARS, shown, "en")
     assert len(messages) == 1
     line = DATA.figures["mediation.cases"].line
-    assert messages[0].startswith(f"docs/data/2024.yml, line {line}: the figure `mediation.cases` is stated")
-    assert "docs/en/2024/measures.md does not show it" in messages[0] and "修改" in messages[0]
+    assert messages[0].startswith(f"docs/data/{LATEST}.yml, line {line} / 第{line}行, key `mediation.cases`\n")
+    assert "  Problem: the report states this figure at" in messages[0]
+    assert f"docs/en/{LATEST}/measures.md does not show it" in messages[0] and "修改" in messages[0]
     described = {key for key, fig in DATA.figures.items() if fig.origin != "stated"}
     assert described and len(unshown_figures(YEARS, {}, "zh")) == len(DATA.figures) - len(described)
     assert not any(f"`{key}`" in message for message in unshown_figures(YEARS, {}, "zh") for key in described)
@@ -64,29 +68,27 @@ def test_script_json_cannot_end_its_script_element():
 def test_report_and_dataset(lang: str, in_language: str):
     report = report_jsonld(DATA, lang)
     assert report["@type"] == "Report" and report["inLanguage"] == in_language
-    assert report["name"] == getattr(DATA.meta.title, lang) and report["datePublished"] == "2024-12-17"
+    assert report["name"] == getattr(DATA.meta.title, lang) and report["datePublished"] == DATA.meta.published
     assert report["publisher"]["address"]["addressCountry"] == "CN"
     assert ("translationOfWork" in report) == (lang == "en")
     dataset = dataset_jsonld(DATA, lang)
     assert dataset["name"].startswith(getattr(DATA.meta.title, lang)) and dataset["description"]
-    assert [d["contentUrl"] for d in dataset["distribution"]] == [
-        "../data/figures.csv", "../data/figures.json", "../data/datapackage.json"]
-    assert set(page_jsonld(DATA, "2024/", lang)) == {"report_jsonld"}
-    assert set(page_jsonld(DATA, "2024/figures/", lang)) == {"dataset_jsonld"}
-    assert page_jsonld(DATA, "2024/measures/", lang) == {}
+    assert [d["contentUrl"] for d in dataset["distribution"]] == [f"../data/{name}" for name in OPEN_DATA]
+    assert set(page_jsonld(DATA, f"{LATEST}/", lang)) == {"report_jsonld"}
+    assert set(page_jsonld(DATA, f"{LATEST}/figures/", lang)) == {"dataset_jsonld"}
+    assert page_jsonld(DATA, f"{LATEST}/measures/", lang) == {}
 
 
 def test_one_build_put_together():
     site = ReportSite(YEARS, "zh")
-    assert [path for path, _ in site.open_data()] == ["2024/data/figures.csv", "2024/data/figures.json",
-                                                     "2024/data/datapackage.json"]
+    assert [path for path, _ in site.open_data()] == [f"{LATEST}/data/{name}" for name in OPEN_DATA]
     source = "# 措施\n\n调解{{ mediation.cases }}件。\n"
-    page = PageRef("2024/measures.md", "2024/measures/", source, "zh", ROOT / "docs" / "zh")
+    page = PageRef(f"{LATEST}/measures.md", f"{LATEST}/measures/", source, "zh", PROJECT / "docs" / "zh")
     markdown = site.read_markdown(source, page)
-    assert "{{" not in markdown and site.pages_to_fill() == ["2024/measures.md"]
-    assert site.used == {(2024, "measures"): {"mediation.cases"}}
-    html, ids = site.fill("2024/measures.md", f"<p>{markdown.splitlines()[-1]}</p>",
+    assert "{{" not in markdown and site.pages_to_fill() == [f"{LATEST}/measures.md"]
+    assert site.used == {(LATEST, "measures"): {"mediation.cases"}}
+    html, ids = site.fill(f"{LATEST}/measures.md", f"<p>{markdown.splitlines()[-1]}</p>",
                           lambda snippet: (snippet.context["text"], set()))
-    assert html == "<p>调解626件。</p>" and ids == set()
-    assert site.jsonld("2024/index.md", "2024/").keys() == {"report_jsonld"}
+    assert html == f"<p>调解{shown('mediation.cases', 'zh')}件。</p>" and ids == set()
+    assert site.jsonld(f"{LATEST}/index.md", f"{LATEST}/").keys() == {"report_jsonld"}
     assert any("`party.study_sessions`" in message for message in site.unshown())

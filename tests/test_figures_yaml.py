@@ -40,7 +40,7 @@ def test_bad_yaml_names_the_line(tmp_path: Path):
     with pytest.raises(FigureDataError) as caught:
         read_yaml(write(tmp_path, "a:\n  b: [1\n  c: 2\n"), "x.yml")
     assert caught.value.line == 3 and caught.value.key is None
-    assert "YAML" in caught.value.problem_en and "缩进" in caught.value.fix_zh and "indentation" in caught.value.fix_en
+    assert "cannot be read" in caught.value.problem_en and "缩进" in caught.value.fix_zh and "indentation" in caught.value.fix_en
 
 
 def test_a_missing_file_and_a_file_not_in_utf8(tmp_path: Path):

@@ -1,7 +1,8 @@
-"""`make import` end to end, in copies of the project: the 2024 official text imported
-as 2025, a street office's Word document, and every bad input. Each import must build
-strictly right after with no hand edit, keep every sentence and heading of the
-official text, and leave 2024 byte for byte as it was. An imported year is a draft
+"""`make import` end to end, in copies of the project: the latest report's official text
+imported as the next year (both years read from the data), a street office's Word document,
+and every bad input. Each import must build strictly right after with no hand edit, keep
+every sentence and heading of the official text, and leave the latest year byte for byte
+as it was. An imported year is a draft
 (its figures say review: true): `make serve` shows it (the pages checked here are
 that preview), `make build` leaves it out; once reviewed and `make publish`ed it is
 in the nav, on the home page, on its key-figures page and in the open data.
@@ -23,9 +24,13 @@ import pytest
 
 from conftest import ROOT, command, copy_project, soup_of
 from import_documents import marked, PORTAL_TOWN, write_word_document
-from test_new_year import ENV, of_2024, snapshot
+from report_data import LATEST, NEXT, report
+from test_new_year import ENV, of_prev, snapshot
 
-OFFICIAL_2024 = ROOT / "docs" / "data" / "2024.official.zh.txt"
+# The latest published report's official text, imported as the next year: both read from the data.
+SOURCE, NEW = LATEST, NEXT
+
+OFFICIAL = ROOT / "docs" / "data" / f"{SOURCE}.official.zh.txt"
 FURNITURE = (".headerlink", ".admonition.editorial", ".site-chrome", ".md-content__button", ".md-source-file",
              ".translation-notice", ".page-furniture", ".reading-controls", ".print-only")
 
@@ -97,10 +102,10 @@ def pristine(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def imported(pristine, tmp_path_factory):
-    """The 2024 official text imported as 2025 into a copy, and previewed (a draft: make serve)."""
+    """The SOURCE official text imported as NEW into a copy, and previewed (a draft: make serve)."""
     root = tmp_path_factory.mktemp("import") / "imported"
     shutil.copytree(pristine[0], root)
-    result = run_import(root, OFFICIAL_2024, "--year", "2025")
+    result = run_import(root, OFFICIAL, "--year", f"{NEW}")
     built = preview(root) if result.returncode == 0 else None
     return root, result, built
 
@@ -113,9 +118,9 @@ def published(imported, tmp_path_factory):
     shutil.rmtree(root / "site")
     draft = build(root)
     assert draft.returncode == 0, draft.stderr[-5000:]
-    assert not (root / "site" / "2025").exists() and not (root / "site" / "en" / "2025").exists()
-    assert "2025/" not in (root / "site" / "sitemap.xml").read_text(encoding="utf-8")
-    result = review_and_publish(root, 2025)
+    assert not (root / "site" / f"{NEW}").exists() and not (root / "site" / "en" / f"{NEW}").exists()
+    assert f"{NEW}/" not in (root / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    result = review_and_publish(root, NEW)
     assert result.returncode == 0, result.stdout + result.stderr
     built = build(root)
     assert built.returncode == 0, built.stderr[-5000:]
@@ -126,8 +131,8 @@ def test_import_exits_0_with_a_summary(imported):
     root, result, _ = imported
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "已导入 2025 年度" in out and "Imported the 2025 report" in out
-    assert "标题中的年份是 2024" in out and "imported as 2025" in out                 # YEAR= overrides, with a warning
+    assert f"已导入 {NEW} 年度" in out and f"Imported the {NEW} report" in out
+    assert f"标题中的年份是 {SOURCE}" in out and f"imported as {NEW}" in out                 # YEAR= overrides, with a warning
     assert "5 个部分" in out and "measures.md" in out and "{ #" in out             # sections and headings
     assert "Figures: 24" in out and "「完成合同合法性审查425份。」" in out            # each figure with its sentence
     assert "按顺序应为“四”" in out and "possible slip" in out and "法 律援助" in out  # numbering, slips, spaces
@@ -140,44 +145,44 @@ def test_the_site_builds_strictly_with_no_hand_edit(imported):
     for prefix in ("", "en/"):
         for name in ("", "measures/", "reporting-on-law/", "highlights/", "shortcomings/", "next-steps/", "figures/",
                      "at-a-glance/", "full/"):
-            assert (root / "site" / prefix / "2025" / name / "index.html").is_file(), prefix + name
+            assert (root / "site" / prefix / f"{NEW}" / name / "index.html").is_file(), prefix + name
 
 
 def test_2024_and_the_configs_are_untouched(imported, pristine):
     root = imported[0]
     after = snapshot(root)
-    assert of_2024(after) == of_2024(pristine[1])
+    assert of_prev(after) == of_prev(pristine[1])
     for name in ("mkdocs.yml", "mkdocs.en.yml", "docs/data/glossary.yml", "docs/zh/index.md", "docs/en/index.md"):
         assert after[name] == pristine[1][name], name
-    assert (root / "docs/data/2025.official.zh.txt").read_bytes() == OFFICIAL_2024.read_bytes()
+    assert (root / f"docs/data/{NEW}.official.zh.txt").read_bytes() == OFFICIAL.read_bytes()
 
 
 def test_every_sentence_and_heading_of_the_official_text_is_on_the_pages(imported):
     root = imported[0]
-    pages = report_pages(root, 2025)
+    pages = report_pages(root, NEW)
     assert pages == ["index", "measures", "reporting-on-law", "highlights", "shortcomings", "next-steps"]
-    actual = "".join(official_text(page(root, f"2025/{name}/".replace("index/", ""))) for name in pages)
-    assert actual == body_of(root / "docs/data/2025.official.zh.txt")
+    actual = "".join(official_text(page(root, f"{NEW}/{name}/".replace("index/", ""))) for name in pages)
+    assert actual == body_of(root / f"docs/data/{NEW}.official.zh.txt")
     hand = [h.get_text().replace("¶", "").strip() for name in pages[1:]
-            for h in page(root, f"2024/{name}/").select("article h1, article h2, article h3")]
+            for h in page(root, f"{SOURCE}/{name}/").select("article h1, article h2, article h3")]
     ours = [h.get_text().replace("¶", "").strip() for name in pages[1:]
-            for h in page(root, f"2025/{name}/").select("article h1, article h2, article h3")]
+            for h in page(root, f"{NEW}/{name}/").select("article h1, article h2, article h3")]
     assert ours == hand
 
 
 def test_the_print_page_holds_the_whole_text(imported):
     root = imported[0]
-    soup = page(root, "2025/full")
+    soup = page(root, f"{NEW}/full")
     title = re.sub(r"\s+", "", soup.select_one("article h1").get_text("")).replace("¶", "")
-    assert official_text(soup).removeprefix(title) == body_of(root / "docs/data/2025.official.zh.txt")
+    assert official_text(soup).removeprefix(title) == body_of(root / f"docs/data/{NEW}.official.zh.txt")
 
 
 def test_figures_show_as_written_in_chinese_and_in_english_formatting(imported):
     root = imported[0]
-    zh = page(root, "2025/measures")
+    zh = page(root, f"{NEW}/measures")
     values = [node.get_text() for node in zh.select("article data.figure")]
     assert {"不少于12", "705.765万元", "300余", "98.72%"} <= set(values)
-    en = page(root, "en/2025/measures")
+    en = page(root, f"en/{NEW}/measures")
     values = [node.get_text() for node in en.select("article data.figure")]
     assert {"at least 12", "RMB 7,057,650", "more than 300", "98.72%"} <= set(values)
     link = zh.select_one("article data.figure a")["href"]
@@ -186,19 +191,19 @@ def test_figures_show_as_written_in_chinese_and_in_english_formatting(imported):
 
 def test_english_pages_say_the_translation_is_in_preparation(imported):
     root = imported[0]
-    for name in ("2025/", "2025/measures/", "2025/next-steps/"):
+    for name in (f"{NEW}/", f"{NEW}/measures/", f"{NEW}/next-steps/"):
         notice = page(root, "en/" + name).select_one(".translation-notice--pending")
         assert notice is not None and "in preparation" in notice.get_text()
-        assert notice.a["hreflang"] == "zh-CN" and notice.a["href"].endswith(name.removeprefix("2025/") or "2025/")
-    assert page(root, "en/2024/measures").select_one(".translation-notice--pending") is None
-    assert page(root, "en/2025/figures").select_one(".translation-notice--pending") is None
+        assert notice.a["hreflang"] == "zh-CN" and notice.a["href"].endswith(name.removeprefix(f"{NEW}/") or f"{NEW}/")
+    assert page(root, f"en/{SOURCE}/measures").select_one(".translation-notice--pending") is None
+    assert page(root, f"en/{NEW}/figures").select_one(".translation-notice--pending") is None
     # same ids in both languages
-    zh_ids = [h["id"] for h in page(root, "2025/measures").select("article h2, article h3")]
-    en_ids = [h["id"] for h in page(root, "en/2025/measures").select("article h2, article h3")]
+    zh_ids = [h["id"] for h in page(root, f"{NEW}/measures").select("article h2, article h3")]
+    en_ids = [h["id"] for h in page(root, f"en/{NEW}/measures").select("article h2, article h3")]
     assert zh_ids == en_ids and "reconsideration-litigation" in zh_ids
     # pending pages stay out of the English search
     index = json.loads((root / "site/en/search/search_index.json").read_text(encoding="utf-8"))
-    assert not [doc for doc in index["docs"] if doc["location"].startswith("2025/measures")]
+    assert not [doc for doc in index["docs"] if doc["location"].startswith(f"{NEW}/measures")]
 
 
 def test_imported_section_pages_weigh_in_search_as_2024s(imported):
@@ -215,42 +220,42 @@ def test_imported_section_pages_weigh_in_search_as_2024s(imported):
 
 def test_labels_without_english_show_the_chinese_marked_as_chinese(imported, published):
     root = imported[0]
-    row = page(root, "en/2025/figures").select_one("#fig-contracts-reviews th a span")
+    row = page(root, f"en/{NEW}/figures").select_one("#fig-contracts-reviews th a span")
     assert row is not None and row["lang"] == "zh-CN" and row.get_text() == "合同合法性审查"
     home = page(published, "en")
     assert home.select_one(".figure-card__label span[lang='zh-CN']") is not None
-    assert home.select_one("#reports ~ ul a span[lang='zh-CN']").get_text() == "2024年度泥城镇法治政府建设情况报告"
+    assert home.select_one("#reports ~ ul a span[lang='zh-CN']").get_text() == report(SOURCE).meta.title.zh
 
 
 def test_parity_accepts_pending_pages_explicitly(imported):
     root = imported[0]
     result = subprocess.run(command("check-translations", root), capture_output=True, text=True, env=ENV, cwd=root)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "translation: pending" in result.stdout and "docs/en/2025/measures.md" in result.stdout
-    assert "docs/en/2024/" not in result.stdout
+    assert "translation: pending" in result.stdout and f"docs/en/{NEW}/measures.md" in result.stdout
+    assert f"docs/en/{SOURCE}/" not in result.stdout
 
 
 def test_a_draft_is_never_the_latest_report_even_in_the_preview(imported):
     root = imported[0]
     for prefix in ("", "en/"):
         home = page(root, prefix.rstrip("/"))
-        assert [a["href"] for a in home.select("a.md-button--primary")] == ["2024/"]
-        banner = page(root, prefix + "2025/measures").select_one("aside.draft-notice")
-        assert banner is not None and "2025" in banner.get_text()
+        assert [a["href"] for a in home.select("a.md-button--primary")] == [f"{SOURCE}/"]
+        banner = page(root, prefix + f"{NEW}/measures").select_one("aside.draft-notice")
+        assert banner is not None and f"{NEW}" in banner.get_text()
 
 
 def test_the_home_page_nav_and_open_data_follow_once_published(published):
     root = published
-    for prefix, label in (("", "2025年度报告"), ("en/", "2025 Report")):
+    for prefix, label in (("", f"{NEW}年度报告"), ("en/", f"{NEW} Report")):
         home = page(root, prefix.rstrip("/"))
-        assert [a["href"] for a in home.select("a.md-button--primary")] == ["2025/"]
-        assert [a["href"] for a in home.select("#reports ~ ul a")][:2] == ["2025/", "2024/"]
-        nav = [" ".join(a.get_text().split()) for a in page(root, prefix + "2025/measures").select(
+        assert [a["href"] for a in home.select("a.md-button--primary")] == [f"{NEW}/"]
+        assert [a["href"] for a in home.select("#reports ~ ul a")][:2] == [f"{NEW}/", f"{SOURCE}/"]
+        nav = [" ".join(a.get_text().split()) for a in page(root, prefix + f"{NEW}/measures").select(
             ".md-sidebar--primary .md-nav__link")]
-        assert label in nav and nav.index(label) < nav.index(label.replace("2025", "2024"))
-    rows = list(csv.DictReader(io.StringIO((root / "site/2025/data/figures.csv").read_text(encoding="utf-8"))))
+        assert label in nav and nav.index(label) < nav.index(label.replace(f"{NEW}", f"{SOURCE}"))
+    rows = list(csv.DictReader(io.StringIO((root / f"site/{NEW}/data/figures.csv").read_text(encoding="utf-8"))))
     assert len(rows) == 24 and {row["label_en"] for row in rows} == {""}
-    package = json.loads((root / "site/2025/data/datapackage.json").read_text(encoding="utf-8"))
+    package = json.loads((root / f"site/{NEW}/data/datapackage.json").read_text(encoding="utf-8"))
     fields = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}
     assert fields["label_en"]["constraints"]["required"] is False
 
@@ -258,19 +263,19 @@ def test_the_home_page_nav_and_open_data_follow_once_published(published):
 def test_the_data_file_marks_every_figure_for_review(imported):
     from nicheng_report.figures.loading import load_report_data
 
-    data = load_report_data(imported[0] / "docs/data/2025.yml")
+    data = load_report_data(imported[0] / f"docs/data/{NEW}.yml")
     assert len(data.figures) == 24 and all(f.review and f.sentence and f.origin == "stated" for f in data.figures.values())
     assert data.meta.title.en is None and data.meta.publisher.en == "Nicheng Town People's Government"
-    assert data.meta.published == "2024-12-17" and data.meta.signed == "2024-11-27"
+    assert (data.meta.published, data.meta.signed) == (report(SOURCE).meta.published, report(SOURCE).meta.signed)
     assert len(data.cards) == 4
-    text = (imported[0] / "docs/data/2025.yml").read_text(encoding="utf-8")
+    text = (imported[0] / f"docs/data/{NEW}.yml").read_text(encoding="utf-8")
     assert "search_terms:" in text and "  - 应出尽出" in text
 
 
 def test_the_same_year_again_is_refused_and_nothing_changes(imported):
     root = imported[0]
     before = snapshot(root)
-    result = run_import(root, OFFICIAL_2024, "--year", "2025")
+    result = run_import(root, OFFICIAL, "--year", f"{NEW}")
     assert result.returncode == 2
     assert "已存在" in result.stderr and "already exists" in result.stderr and "REPLACE=1" in result.stderr
     assert "Nothing was written" in result.stderr and snapshot(root) == before
@@ -278,7 +283,7 @@ def test_the_same_year_again_is_refused_and_nothing_changes(imported):
 
 def test_a_replace_keeps_what_staff_reviewed(imported, tmp_path):
     root = copy_project(imported[0], tmp_path / "replace")
-    data = root / "docs/data/2025.yml"
+    data = root / f"docs/data/{NEW}.yml"
     text = data.read_text(encoding="utf-8")
     # Staff reviewed one figure: renamed its key, gave it English, removed review: true.
     block = re.search(r"  contracts\.reviews:\n(?:    .*\n)+", text).group(0)
@@ -288,18 +293,18 @@ def test_a_replace_keeps_what_staff_reviewed(imported, tmp_path):
     data.write_text(text.replace(block, reviewed), encoding="utf-8")
     for name in ("measures.md", "at-a-glance.md"):
         for lang in ("zh", "en"):
-            path = root / "docs" / lang / "2025" / name
+            path = root / "docs" / lang / f"{NEW}" / name
             path.write_text(path.read_text(encoding="utf-8").replace("contracts.reviews", "contracts.legality_reviews"),
                             encoding="utf-8")
-    translated = root / "docs/en/2025/reporting-on-law.md"
+    translated = root / f"docs/en/{NEW}/reporting-on-law.md"
     translated.write_text(translated.read_text(encoding="utf-8").replace("translation: pending\n", ""), encoding="utf-8")
-    result = run_import(root, OFFICIAL_2024, "--year", "2025", "--replace")
+    result = run_import(root, OFFICIAL, "--year", f"{NEW}", "--replace")
     assert result.returncode == 0, result.stderr
-    assert "已替换 2025 年度" in result.stdout and "reporting-on-law.md" in result.stdout
+    assert f"已替换 {NEW} 年度" in result.stdout and "reporting-on-law.md" in result.stdout
     after = data.read_text(encoding="utf-8")
     assert "contracts.legality_reviews:" in after and "contracts.reviews:" not in after
     assert "en: Contracts given a legality review" in after
-    assert "{{ contracts.legality_reviews }}" in (root / "docs/zh/2025/measures.md").read_text(encoding="utf-8")
+    assert "{{ contracts.legality_reviews }}" in (root / f"docs/zh/{NEW}/measures.md").read_text(encoding="utf-8")
     assert "translation: pending" not in translated.read_text(encoding="utf-8")   # a translated page is kept
     assert not list((root / "docs").glob("import-*"))
     assert build(root).returncode == 0
@@ -329,8 +334,8 @@ def test_a_word_document_of_another_town_imports_and_builds(word):
     index = page(root, "2022")
     assert index.select_one("#addressee").get_text() == "区政府:"
     assert "浦兴路街道办事处" in page(root, "2022/next-steps").select_one(".report-signature").get_text()
-    # an older year: the home page still leads to 2024
-    assert [a["href"] for a in page(root, "").select("a.md-button--primary")] == ["2024/"]
+    # an older year: the home page still leads to SOURCE
+    assert [a["href"] for a in page(root, "").select("a.md-button--primary")] == [f"{SOURCE}/"]
     assert "原文没有“发布时间”" in result.stdout
 
 
@@ -364,13 +369,16 @@ def test_bad_input_is_refused_and_nothing_is_written(pristine, tmp_path, name):
     source.write_bytes(BAD[name])
     result = run_import(root, source)
     assert result.returncode == 2, result.stdout + result.stderr
-    assert "拒绝 / Refused" in result.stderr and "没有写入任何文件" in result.stderr and "Nothing was written" in result.stderr
-    assert re.search(r"[\u4e00-\u9fff]{4}", result.stderr.split("\n")[1]) and re.search(r"[a-z]{4} [a-z]{3}", result.stderr)
+    assert "拒绝：" in result.stderr and "Refused: " in result.stderr and "没有写入任何文件" in result.stderr and "Nothing was written" in result.stderr
+    chinese, english = result.stderr.splitlines()[:2]     # Chinese on its own line, English on the next
+    assert chinese.startswith("拒绝：") and re.search(r"[\u4e00-\u9fff]{4}", chinese), result.stderr
+    assert english.startswith("Refused: ") and re.search(r"[a-z]{4} [a-z]{3}", english), result.stderr
+    assert len(re.findall(r"[A-Za-z]", english)) > 3 * len(re.findall(r"[\u4e00-\u9fff]", english)), english  # quotes only
     assert snapshot(root) == before
 
 
 def test_an_existing_year_is_refused(pristine):
     root, before = pristine
-    result = run_import(root, OFFICIAL_2024)
-    assert result.returncode == 2 and "2024 年度已存在" in result.stderr and "already exists" in result.stderr
+    result = run_import(root, OFFICIAL)
+    assert result.returncode == 2 and f"{SOURCE} 年度已存在" in result.stderr and "already exists" in result.stderr
     assert snapshot(root) == before

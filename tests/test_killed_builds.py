@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, command, copy_project, tree_digest
+from report_data import LATEST
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1732665600"}
 
@@ -84,4 +85,4 @@ def test_two_builds_at_once_both_succeed(project: Path) -> None:
     finish(first)
     finish(second)
     assert leftovers(project) == []
-    assert (project / "site" / "en" / "2024" / "index.html").exists()
+    assert (project / "site" / "en" / str(LATEST) / "index.html").exists()

@@ -1,8 +1,10 @@
-"""`make new-year YEAR=2025` starts next year's report.
+"""`make new-year YEAR=…` starts next year's report.
 
-Everything happens in a temporary copy of the project. The 2025 "report" built
-here is fixture data only (2024's pages and figures relabelled 2025, in the
-copy): nothing invented reaches the real docs/ or site/.
+Everything happens in a temporary copy of the project. The next year's "report"
+built here is fixture data only (the newest year's pages and figures relabelled,
+in the copy): nothing invented reaches the real docs/ or site/. The years are read
+from the data (PREV, NEW, LATEST below), never written in, so these tests hold
+after staff start or publish a year.
 
 The skeleton is a draft (`status: draft`, placeholders): `make build` leaves it
 out entirely (no pages, nav entry, home-page link, sitemap or search entry), so
@@ -29,6 +31,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PROJECT_PARTS, ROOT, command, copy_project
+from report_data import LATEST, NEXT, YEARS
+
+# Read from the data, never written in: the newest year there is (the one a new year follows),
+# the year `make new-year` starts (NEW), and the latest published report (the home page's).
+PREV, NEW = YEARS[0], NEXT
 
 CONFIGS = ("mkdocs.yml", "mkdocs.en.yml")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
@@ -44,9 +51,9 @@ def snapshot(root: Path) -> dict[str, str]:
             if p.is_file() and "__pycache__" not in p.parts and p.relative_to(root).parts[0] in PROJECT_PARTS}
 
 
-def of_2024(files: dict[str, str]) -> dict[str, str]:
+def of_prev(files: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in files.items()
-            if k.startswith(("docs/zh/2024/", "docs/en/2024/")) or k == "docs/data/2024.yml"}
+            if k.startswith((f"docs/zh/{PREV}/", f"docs/en/{PREV}/")) or k == f"docs/data/{PREV}.yml"}
 
 
 def new_year(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -59,7 +66,7 @@ def build(root: Path, out: str = "site") -> subprocess.CompletedProcess:
                           capture_output=True, text=True, env=ENV, timeout=120, cwd=root)
 
 
-def publish(root: Path, year: str = "2025") -> subprocess.CompletedProcess:
+def publish(root: Path, year: str = str(NEW)) -> subprocess.CompletedProcess:
     return subprocess.run(command("publish", root, year), capture_output=True, text=True, env=ENV, timeout=60,
                           cwd=root)
 
@@ -77,7 +84,7 @@ def assert_not_published(site: Path, year: int) -> None:
     """The year is nowhere on a built site: no pages, no nav entry, no link, not in the sitemap or search."""
     for prefix in ("", "en/"):
         assert not (site / prefix / str(year)).exists()
-        for page in ("index.html", "2024/index.html", "glossary/index.html"):
+        for page in ("index.html", f"{PREV}/index.html", "glossary/index.html"):
             html = (site / prefix / page).read_text(encoding="utf-8")
             assert f'href="{year}/' not in html and f'/{year}/"' not in html, page
         index = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -96,24 +103,24 @@ def nav_labels(page: Path) -> list[str]:
 
 def fill_dates(root: Path) -> None:
     """Fixture dates in the copy (the skeleton's placeholders are not dates)."""
-    path = root / "docs" / "data" / "2025.yml"
+    path = root / "docs" / "data" / f"{NEW}.yml"
     text = path.read_text(encoding="utf-8")
-    text, n = re.subn(r'^  published: .*$', '  published: "2025-12-20"', text, flags=re.MULTILINE)
-    text, m = re.subn(r'^  signed: .*$', '  signed: "2025-12-01"', text, flags=re.MULTILINE)
+    text, n = re.subn(r'^  published: .*$', f'  published: "{NEW}-12-20"', text, flags=re.MULTILINE)
+    text, m = re.subn(r'^  signed: .*$', f'  signed: "{NEW}-12-01"', text, flags=re.MULTILINE)
     assert n == m == 1
     path.write_text(text, encoding="utf-8")
 
 
 def fill_with_fixture(root: Path) -> None:
-    """Fill 2025 in the copy with 2024's pages and figures, as staff would with the real report
+    """Fill NEW in the copy with PREV's pages and figures, as staff would with the real report
     (still a draft: `status: draft`, as the skeleton says, until `make publish`)."""
-    data = (root / "docs" / "data" / "2024.yml").read_text(encoding="utf-8")
-    data, n = re.subn(r"^  year: 2024$", "  year: 2025\n  status: draft", data, flags=re.MULTILINE)
+    data = (root / "docs" / "data" / f"{PREV}.yml").read_text(encoding="utf-8")
+    data, n = re.subn(rf"^  year: {PREV}$", f"  year: {NEW}\n  status: draft", data, flags=re.MULTILINE)
     assert n == 1
-    (root / "docs" / "data" / "2025.yml").write_text(data, encoding="utf-8")
+    (root / "docs" / "data" / f"{NEW}.yml").write_text(data, encoding="utf-8")
     for lang in ("zh", "en"):
-        for page in (root / "docs" / lang / "2024").glob("*.md"):
-            shutil.copy2(page, root / "docs" / lang / "2025" / page.name)   # the nav lists them by itself
+        for page in (root / "docs" / lang / f"{PREV}").glob("*.md"):
+            shutil.copy2(page, root / "docs" / lang / f"{NEW}" / page.name)   # the nav lists them by itself
 
 
 # --- Fixtures ----------------------------------------------------------------
@@ -127,10 +134,10 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
 
 @pytest.fixture(scope="module")
 def created(pristine, tmp_path_factory: pytest.TempPathFactory):
-    """A copy after `make new-year YEAR=2025` in COPY: (root, result, snapshot before)."""
+    """A copy after `make new-year YEAR=NEW` in COPY: (root, result, snapshot before)."""
     root = tmp_path_factory.mktemp("new-year") / "created"
     shutil.copytree(pristine[0], root)
-    result = new_year(root, "2025", "--project", str(root))
+    result = new_year(root, f"{NEW}", "--project", str(root))
     return root, result, pristine[1]
 
 
@@ -141,8 +148,8 @@ def created(pristine, tmp_path_factory: pytest.TempPathFactory):
     ("20255", "不是四位数的年份", "is not a 4-digit year"),
     ("abcd", "不是四位数的年份", "is not a 4-digit year"),
     ("２０２５", "不是四位数的年份", "is not a 4-digit year"),   # full-width digits
-    ("2024", "已存在", "already exists"),
-    ("2023", "不晚于", "is not later than"),
+    (f"{PREV}", "已存在", "already exists"),
+    (f"{PREV - 1}", "不晚于", "is not later than"),
 ])
 def test_bad_year_is_refused_and_nothing_changes(pristine, year, zh, en):
     root, before = pristine
@@ -155,18 +162,18 @@ def test_bad_year_is_refused_and_nothing_changes(pristine, year, zh, en):
 
 def test_a_leftover_folder_counts_as_existing(pristine, tmp_path):
     root = copy_project(pristine[0], tmp_path / "leftover")
-    (root / "docs" / "en" / "2026").mkdir()
+    (root / "docs" / "en" / f"{NEW + 1}").mkdir()
     before = snapshot(root)
-    result = new_year(root, "2026", "--project", str(root))
+    result = new_year(root, f"{NEW + 1}", "--project", str(root))
     assert result.returncode == 2
-    assert "docs/en/2026/" in result.stderr and "已存在" in result.stderr and "already exists" in result.stderr
-    assert snapshot(root) == before and not (root / "docs" / "zh" / "2026").exists()
+    assert f"docs/en/{NEW + 1}/" in result.stderr and "已存在" in result.stderr and "already exists" in result.stderr
+    assert snapshot(root) == before and not (root / "docs" / "zh" / f"{NEW + 1}").exists()
 
 
 def test_project_defaults_to_the_working_folder(pristine):
     root, before = pristine
-    result = new_year(root, "2024")   # no --project: run in the copy, as `make new-year` runs it
-    assert result.returncode == 2 and "docs/data/2024.yml" in result.stderr
+    result = new_year(root, f"{PREV}")   # no --project: run in the copy, as `make new-year` runs it
+    assert result.returncode == 2 and f"docs/data/{PREV}.yml" in result.stderr
     assert snapshot(root) == before
 
 
@@ -176,18 +183,18 @@ def test_creates_pages_data_and_nav_in_both_languages(created):
     root, result, before = created
     assert result.returncode == 0, result.stderr
     for lang in ("zh", "en"):
-        assert sorted(p.name for p in (root / "docs" / lang / "2025").iterdir()) == sorted(NEW_PAGES)
-    for path in [f"docs/{lang}/2025/{page}" for lang in ("zh", "en") for page in NEW_PAGES] + ["docs/data/2025.yml"]:
+        assert sorted(p.name for p in (root / "docs" / lang / f"{NEW}").iterdir()) == sorted(NEW_PAGES)
+    for path in [f"docs/{lang}/{NEW}/{page}" for lang in ("zh", "en") for page in NEW_PAGES] + [f"docs/data/{NEW}.yml"]:
         assert path in result.stdout
     # What staff do next, in both languages.
     assert "下一步" in result.stdout and "Next steps" in result.stdout
     assert "published" in result.stdout and "make build" in result.stdout
 
     after = snapshot(root)
-    assert of_2024(after) == of_2024(before)
+    assert of_prev(after) == of_prev(before)
     changed = {k for k in after if before.get(k) != after[k]}
-    assert changed == {"docs/data/2025.yml",
-                       *(f"docs/{lang}/2025/{page}" for lang in ("zh", "en") for page in NEW_PAGES)}
+    assert changed == {f"docs/data/{NEW}.yml",
+                       *(f"docs/{lang}/{NEW}/{page}" for lang in ("zh", "en") for page in NEW_PAGES)}
 
 
 def test_no_config_is_edited_and_the_nav_lists_the_year_before_2024(created, pristine):
@@ -198,20 +205,20 @@ def test_no_config_is_edited_and_the_nav_lists_the_year_before_2024(created, pri
         assert (root / name).read_bytes() == (pristine[0] / name).read_bytes()
     assert "nav:" not in (root / "mkdocs.en.yml").read_text(encoding="utf-8")   # inherited: written once
     years = expand(config_nav(root), root).years
-    assert list(years) == [2025, 2024]
-    assert years[2025] == ["2025/index.md", "2025/figures.md", "2025/at-a-glance.md"]
-    assert years[2024] == expand(config_nav(pristine[0]), pristine[0]).years[2024]
+    assert list(years) == [NEW, PREV]
+    assert years[NEW] == [f"{NEW}/index.md", f"{NEW}/figures.md", f"{NEW}/at-a-glance.md"]
+    assert years[PREV] == expand(config_nav(pristine[0]), pristine[0]).years[PREV]
     assert "mkdocs.yml (unchanged)" in created[1].stdout
 
 
 @pytest.mark.parametrize("lang, section, labels", [
-    ("zh", "2025年度报告", ("关键数据", "一图读懂")),
-    ("en", "2025 Report", ("Key figures", "At a glance")),
+    ("zh", f"{NEW}年度报告", ("关键数据", "一图读懂")),
+    ("en", f"{NEW} Report", ("Key figures", "At a glance")),
 ])
 def test_the_new_pages_carry_their_nav_labels(created, lang, section, labels):
     from nicheng_report.nav import page_label, section_label
 
-    folder = created[0] / "docs" / lang / "2025"
+    folder = created[0] / "docs" / lang / f"{NEW}"
     assert section_label((folder / "index.md").read_text(encoding="utf-8")) == section
     assert page_label((folder / "figures.md").read_text(encoding="utf-8")) == labels[0]
     assert page_label((folder / "at-a-glance.md").read_text(encoding="utf-8")) == labels[1]
@@ -221,10 +228,10 @@ def test_a_nav_without_the_year_pattern_is_refused(pristine, tmp_path):
     root = copy_project(pristine[0], tmp_path / "no-pattern")
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"^  - YEAR:\n(?:      - .*\n)+", "  - 2024/index.md\n", text, count=1,
+    config.write_text(re.sub(r"^  - YEAR:\n(?:      - .*\n)+", f"  - {PREV}/index.md\n", text, count=1,
                              flags=re.MULTILINE), encoding="utf-8")
     before = snapshot(root)
-    result = new_year(root, "2025", "--project", str(root))
+    result = new_year(root, f"{NEW}", "--project", str(root))
     assert result.returncode == 2, result.stdout + result.stderr
     assert "YEAR:" in result.stderr and "没有改动任何文件" in result.stderr and "Nothing was changed" in result.stderr
     assert snapshot(root) == before
@@ -234,22 +241,22 @@ def test_data_skeleton_is_a_draft_valid_but_for_the_dates(created):
     from nicheng_report.figures import FigureDataError, load_report_data
 
     root = created[0]
-    path = root / "docs" / "data" / "2025.yml"
+    path = root / "docs" / "data" / f"{NEW}.yml"
     assert load_report_data(path).meta.status == "draft"   # a draft's dates may still say 待填写
-    undrafted = root.parent / "undrafted-2025.yml"
+    undrafted = root.parent / f"undrafted-{NEW}.yml"
     undrafted.write_text(path.read_text(encoding="utf-8").replace("  status: draft", "  status: published"),
                          encoding="utf-8")
     with pytest.raises(FigureDataError) as raised:
         load_report_data(undrafted)
     assert raised.value.key == "report.published"
     assert "YYYY-MM-DD" in str(raised.value) and "isoformat" not in str(raised.value)
-    scratch = root.parent / "scratch-2025.yml"
-    scratch.write_text(re.sub(r'^  (published|signed): .*$', r'  \1: "2025-12-20"', undrafted.read_text(encoding="utf-8"),
+    scratch = root.parent / f"scratch-{NEW}.yml"
+    scratch.write_text(re.sub(r'^  (published|signed): .*$', rf'  \1: "{NEW}-12-20"', undrafted.read_text(encoding="utf-8"),
                               flags=re.MULTILINE), encoding="utf-8")
     data = load_report_data(scratch)
-    assert data.year == 2025 and data.figures == {}
-    assert data.meta.title.zh.startswith("2025年度") and data.meta.title.en.startswith("2025 ")
-    assert data.groups == load_report_data(root / "docs" / "data" / "2024.yml").groups
+    assert data.year == NEW and data.figures == {}
+    assert data.meta.title.zh.startswith(f"{NEW}年度") and data.meta.title.en.startswith(f"{NEW} ")
+    assert data.groups == load_report_data(root / "docs" / "data" / f"{PREV}.yml").groups
 
 
 def test_a_failure_after_writing_undoes_everything(pristine, tmp_path, monkeypatch, capsys):
@@ -261,16 +268,16 @@ def test_a_failure_after_writing_undoes_everything(pristine, tmp_path, monkeypat
         raise AssertionError("the nav does not list the new year")   # checked after writing everything
 
     monkeypatch.setattr(script, "verify_nav", wrong_nav)
-    assert script.main(["2025", "--project", str(root)]) == 1
+    assert script.main([f"{NEW}", "--project", str(root)]) == 1
     assert "已撤销全部改动" in capsys.readouterr().err
     assert snapshot(root) == before
-    assert not (root / "docs" / "zh" / "2025").exists() and not (root / "docs" / "en" / "2025").exists()
+    assert not (root / "docs" / "zh" / f"{NEW}").exists() and not (root / "docs" / "en" / f"{NEW}").exists()
 
 
 def test_the_same_year_again_is_refused_and_nothing_changes(created):
     root = created[0]
     before = snapshot(root)
-    result = new_year(root, "2025", "--project", str(root))
+    result = new_year(root, f"{NEW}", "--project", str(root))
     assert result.returncode == 2
     assert "已存在" in result.stderr and "already exists" in result.stderr
     assert snapshot(root) == before
@@ -283,9 +290,9 @@ def test_skeleton_builds_as_a_draft_left_out_of_the_published_site(created):
     before = snapshot(root)
     result = build(root, "site-skeleton")
     assert result.returncode == 0, result.stderr[-5000:]
-    assert_not_published(root / "site-skeleton", 2025)
+    assert_not_published(root / "site-skeleton", NEW)
     home = soup(root / "site-skeleton" / "index.html")
-    assert [a["href"] for a in home.select("a.md-button--primary")] == ["2024/"]
+    assert [a["href"] for a in home.select("a.md-button--primary")] == [f"{LATEST}/"]
     assert snapshot(root) == before
 
 
@@ -295,7 +302,7 @@ def test_publish_refuses_the_skeleton_listing_what_remains(created):
     result = publish(root)
     assert result.returncode == 1, result.stdout + result.stderr
     for item in ("report.published", "report.signed", "report.source_url", "figures:",
-                 "docs/zh/2025/index.md", "docs/en/2025/index.md"):
+                 f"docs/zh/{NEW}/index.md", f"docs/en/{NEW}/index.md"):
         assert item in result.stderr, item
     assert "没有改动任何文件" in result.stderr and "nothing was changed" in result.stderr
     assert snapshot(root) == before
@@ -305,13 +312,13 @@ def test_a_year_marked_published_too_early_stops_the_build_listing_what_remains(
     root = tmp_path / "early"
     shutil.copytree(created[0], root)
     fill_dates(root)
-    path = root / "docs" / "data" / "2025.yml"
+    path = root / "docs" / "data" / f"{NEW}.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("  status: draft", "  status: published"),
                     encoding="utf-8")
     result = build(root)
     assert result.returncode != 0
     assert "status: published" in result.stderr and "report.source_url" in result.stderr
-    assert "docs/zh/2025/index.md" in result.stderr
+    assert f"docs/zh/{NEW}/index.md" in result.stderr
     assert not (root / "site").exists()
 
 
@@ -321,24 +328,24 @@ def test_skeleton_pages_are_previewed_as_drafts_in_the_nav(created, tmp_path):
     fill_dates(root)
     result = build(root)
     assert result.returncode == 0, result.stderr[-5000:]
-    assert_not_published(root / "site", 2025)   # dates filled in: still a draft
+    assert_not_published(root / "site", NEW)   # dates filled in: still a draft
     preview(root)
     site = root / "preview"
     for prefix in ("", "en/"):
         for page in ("", "figures/", "at-a-glance/"):
-            html = soup(site / prefix / "2025" / page / "index.html")
+            html = soup(site / prefix / f"{NEW}" / page / "index.html")
             banner = html.select_one("aside.draft-notice")
-            assert banner is not None and "2025" in banner.get_text()
+            assert banner is not None and f"{NEW}" in banner.get_text()
             assert ("草稿" if not prefix else "Draft") in banner.get_text()
-        assert soup(site / prefix / "2024" / "index.html").select_one("aside.draft-notice") is None
+        assert soup(site / prefix / f"{PREV}" / "index.html").select_one("aside.draft-notice") is None
         home = soup(site / prefix / "index.html")   # never the latest report, even in the preview
-        assert [a["href"] for a in home.select("a.md-button--primary")] == ["2024/"]
-    # The year is in the nav of both languages, before 2024, labelled from its pages.
-    zh, en = (nav_labels(site / prefix / "2025" / "figures" / "index.html") for prefix in ("", "en/"))
-    assert zh[:2] == ["首页", "2025年度报告"] and zh.index("2025年度报告") < zh.index("2024年度报告")
-    assert {"关键数据", "一图读懂"} <= set(zh[zh.index("2025年度报告"):zh.index("2024年度报告")])
-    assert en[:2] == ["Home", "2025 Report"] and en.index("2025 Report") < en.index("2024 Report")
-    assert {"Key figures", "At a glance"} <= set(en[en.index("2025 Report"):en.index("2024 Report")])
+        assert [a["href"] for a in home.select("a.md-button--primary")] == [f"{LATEST}/"]
+    # The year is in the nav of both languages, before PREV, labelled from its pages.
+    zh, en = (nav_labels(site / prefix / f"{NEW}" / "figures" / "index.html") for prefix in ("", "en/"))
+    assert zh[:2] == ["首页", f"{NEW}年度报告"] and zh.index(f"{NEW}年度报告") < zh.index(f"{PREV}年度报告")
+    assert {"关键数据", "一图读懂"} <= set(zh[zh.index(f"{NEW}年度报告"):zh.index(f"{PREV}年度报告")])
+    assert en[:2] == ["Home", f"{NEW} Report"] and en.index(f"{NEW} Report") < en.index(f"{PREV} Report")
+    assert {"Key figures", "At a glance"} <= set(en[en.index(f"{NEW} Report"):en.index(f"{PREV} Report")])
 
 
 def test_filled_year_is_served_beside_2024_and_the_home_page_leads_to_it(created, tmp_path):
@@ -347,24 +354,24 @@ def test_filled_year_is_served_beside_2024_and_the_home_page_leads_to_it(created
     fill_with_fixture(root)
     result = build(root)
     assert result.returncode == 0, result.stderr[-5000:]
-    assert_not_published(root / "site", 2025)        # finished, but not yet published
+    assert_not_published(root / "site", NEW)        # finished, but not yet published
     result = publish(root)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "status: published" in (root / "docs" / "data" / "2025.yml").read_text(encoding="utf-8")
+    assert "status: published" in (root / "docs" / "data" / f"{NEW}.yml").read_text(encoding="utf-8")
     result = build(root)
     assert result.returncode == 0, result.stderr[-5000:]
     site = root / "site"
-    pages = [p.stem for p in (root / "docs" / "zh" / "2024").glob("*.md")]
+    pages = [p.stem for p in (root / "docs" / "zh" / f"{PREV}").glob("*.md")]
     for prefix in ("", "en/"):
-        for year in (2024, 2025):
+        for year in (PREV, NEW):
             for page in pages:
                 where = site / prefix / str(year) / ("" if page == "index" else page) / "index.html"
                 assert where.is_file(), where
             report = json.loads((site / prefix / str(year) / "data" / "figures.json").read_text(encoding="utf-8"))
             assert report["report"]["year"] == year
         home = soup(site / prefix / "index.html")
-        assert [a["href"] for a in home.select("a.md-button--primary")] == ["2025/"]
+        assert [a["href"] for a in home.select("a.md-button--primary")] == [f"{NEW}/"]
         years = [a["href"] for a in home.select("#reports ~ ul a")]
-        assert years[:2] == ["2025/", "2024/"]
-    # Building never touches the sources of 2024.
-    assert of_2024(snapshot(root)) == of_2024(created[2])
+        assert years[:2] == [f"{NEW}/", f"{PREV}/"]
+    # Building never touches the sources of PREV.
+    assert of_prev(snapshot(root)) == of_prev(created[2])

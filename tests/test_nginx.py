@@ -34,6 +34,7 @@ import requests
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, Watch
+from report_data import LATEST
 from nicheng_report import csp as policy
 from nicheng_report.languages import language_of_site_path
 from nicheng_report.testing import NGINX, nginx_worker_user, start_nginx, stop_nginx
@@ -196,9 +197,9 @@ def test_outside_links_are_few_and_https(crawls) -> None:
 
 @pytest.mark.parametrize("mount", MOUNTS)
 @pytest.mark.parametrize("path, content_type", [
-    ("", "text/html"), ("en/2024/measures/", "text/html"),
+    ("", "text/html"), (f"en/{LATEST}/measures/", "text/html"),
     ("search/search_index.json", "application/json"), ("en/search/search_index.json", "application/json"),
-    ("assets/stylesheets/site.*.min.css", "text/css"), ("2024/data/figures.csv", "text/csv"),
+    ("assets/stylesheets/site.*.min.css", "text/css"), (f"{LATEST}/data/figures.csv", "text/csv"),
 ])
 def test_gzip_and_charset(servers, site: Path, mount: str, path: str, content_type: str) -> None:
     if "*" in path:  # a fingerprinted name
@@ -215,8 +216,8 @@ def test_gzip_and_charset(servers, site: Path, mount: str, path: str, content_ty
 def test_security_headers(servers, site: Path) -> None:
     base = servers[SUBPATH]
     bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).name
-    for path, status in (("", 200), ("2024/measures/", 200), (f"assets/javascripts/{bundle}", 200),
-                         ("no/such/page/", 404), ("2024", 301)):
+    for path, status in (("", 200), (f"{LATEST}/measures/", 200), (f"assets/javascripts/{bundle}", 200),
+                         ("no/such/page/", 404), (str(LATEST), 301)):
         response = requests.get(base + path, timeout=10, allow_redirects=False)
         assert response.status_code == status, path
         headers = response.headers
@@ -236,7 +237,7 @@ def test_security_headers(servers, site: Path) -> None:
         for forbidden in ("'unsafe-eval'", "'unsafe-hashes'", "http:", "https:", "*", "blob:"):
             assert forbidden not in everything.split(), forbidden
         assert "'unsafe-inline'" not in csp.get("script-src", []) + csp.get("default-src", [])
-    assert requests.get(base + "2024", timeout=10, allow_redirects=False).headers["Location"] == f"{SUBPATH}2024/"
+    assert requests.get(base + str(LATEST), timeout=10, allow_redirects=False).headers["Location"] == f"{SUBPATH}{LATEST}/"
 
 
 def test_cache_control(servers, site: Path) -> None:
@@ -249,7 +250,7 @@ def test_cache_control(servers, site: Path) -> None:
     for path in fingerprinted:
         cache = requests.head(base + path, timeout=10).headers["Cache-Control"]
         assert cache == "public, max-age=31536000, immutable", path
-    for path in ("", "en/2024/", "search/search_index.json", "assets/javascripts/site.js",
+    for path in ("", f"en/{LATEST}/", "search/search_index.json", "assets/javascripts/site.js",
                  "assets/javascripts/md-base.js"):
         cache = requests.head(base + path, timeout=10).headers["Cache-Control"]
         assert "immutable" not in cache and re.fullmatch(r"public, max-age=\d{1,4}", cache), (path, cache)
@@ -257,7 +258,7 @@ def test_cache_control(servers, site: Path) -> None:
 
 
 @pytest.mark.parametrize("mount", MOUNTS)
-@pytest.mark.parametrize("path, lang", [("no/such/page/", "zh-CN"), ("en/no/such/page/", "en"), ("2024/x.html", "zh-CN"),
+@pytest.mark.parametrize("path, lang", [("no/such/page/", "zh-CN"), ("en/no/such/page/", "en"), (f"{LATEST}/x.html", "zh-CN"),
                                         ("zh-hant/no/such/page/", "zh-Hant")])
 def test_missing_pages_get_the_404_page_in_their_language(servers, mount: str, path: str, lang: str) -> None:
     response = requests.get(servers[mount] + path, headers=GZIP, timeout=10)
@@ -359,11 +360,11 @@ def test_search_works_under_the_csp(servers, watch: Watch, path: str, query: str
 def test_palette_choice_is_remembered(servers, watch: Watch) -> None:
     base = servers[SUBPATH]
     page = watch.context.new_page()
-    page.goto(base + "2024/")
+    page.goto(base + f"{LATEST}/")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
     page.click("label[for=__palette_1]")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    page.goto(base + "2024/measures/")  # md-palette.js applies the stored choice before paint
+    page.goto(base + f"{LATEST}/measures/")  # md-palette.js applies the stored choice before paint
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     assert page.evaluate("__md_get('__palette').color.scheme") == "slate"
     page.click("label[for=__palette_0]")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import subprocess
 
-from conftest import ROOT, command, copy_project
+from conftest import PROJECT, command, copy_project
 from nicheng_report.parity import check_all, compare, notes_by_section
 
 NOTE_ZH = '!!! editorial "编者注"\n\n    原文作“甲”，疑为“乙”之误。本站照录原文，未作改动。\n'
@@ -19,7 +19,7 @@ def test_notes_are_counted_under_their_heading():
 
 
 def test_the_project_has_a_twin_for_every_note():
-    assert not [str(d) for d in check_all(ROOT) if "editor's note" in d.problem]
+    assert not [str(d) for d in check_all(PROJECT) if "editor's note" in d.problem[1]]
 
 
 def test_a_note_without_its_english_twin_is_refused_naming_the_heading(tmp_path):
@@ -33,7 +33,7 @@ def test_a_note_without_its_english_twin_is_refused_naming_the_heading(tmp_path)
 
 
 def test_check_translations_fails_on_a_note_without_twin(tmp_path):
-    root = copy_project(ROOT, tmp_path / "project")
+    root = copy_project(PROJECT, tmp_path / "project")
     page = next(path for path in sorted((root / "docs" / "zh").rglob("*.md")) if "{ #" in path.read_text("utf-8"))
     page.write_text(page.read_text(encoding="utf-8") + "\n" + NOTE_ZH, encoding="utf-8")
     result = subprocess.run(command("check-translations", root), capture_output=True, text=True)

@@ -9,7 +9,7 @@ import json
 import jieba
 import pytest
 
-from conftest import ROOT
+from conftest import PROJECT
 from nicheng_report.glossary import load_glossary
 from nicheng_report.search import terms as search_terms
 
@@ -21,14 +21,14 @@ def real_jieba_cut():
 
 
 def test_terms_come_from_the_glossary_and_the_extra_list():
-    terms = search_terms.search_terms(ROOT)
+    terms = search_terms.search_terms(PROJECT)
     assert "文元调解工作室" in terms and "法律援助" in terms
     assert len(terms) == len(set(terms))
-    assert {term["zh"] for term in load_glossary(ROOT)["terms"]} <= set(terms)
+    assert {term["zh"] for term in load_glossary(PROJECT)["terms"]} <= set(terms)
 
 
 def test_kept_cuts_equal_jiebas_and_are_used(tmp_path):
-    terms = search_terms.search_terms(ROOT)
+    terms = search_terms.search_terms(PROJECT)
     text = "泥城镇文元调解工作室推进双随机一公开，法律援助服务群众。"
     path = tmp_path / f"zh-CN-{search_terms.cache_key(terms)}.json"
     first = search_terms.SegmentCache(path, terms)
@@ -44,7 +44,7 @@ def test_kept_cuts_equal_jiebas_and_are_used(tmp_path):
 
 
 def test_a_changed_term_list_changes_the_key_and_stale_files_go(tmp_path):
-    terms = search_terms.search_terms(ROOT)
+    terms = search_terms.search_terms(PROJECT)
     assert search_terms.cache_key(terms) != search_terms.cache_key((*terms, "新术语"))
     stale = tmp_path / "zh-CN-00000000000000000000.json"
     stale.write_text("{}", encoding="utf-8")
@@ -57,7 +57,7 @@ def test_a_changed_term_list_changes_the_key_and_stale_files_go(tmp_path):
 
 
 def test_a_damaged_cache_file_is_ignored(tmp_path):
-    terms = search_terms.search_terms(ROOT)
+    terms = search_terms.search_terms(PROJECT)
     path = tmp_path / "zh-CN-x.json"
     path.write_text('{"法治', encoding="utf-8")
     assert list(search_terms.SegmentCache(path, terms).cut("法治政府")) == ["法治政府"]

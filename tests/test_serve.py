@@ -16,13 +16,14 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Watch, command, copy_project
+from report_data import LATEST
 from nicheng_report.testing import free_port
 
-PAGE = "docs/zh/2024/measures.md"
+PAGE = f"docs/zh/{LATEST}/measures.md"
 # Edits go to a page of the site's own (the key figures), not to the official text, which the
 # build holds word for word (nicheng_report.fidelity): an added line there stops the preview.
-EDITED, EDITED_URL = "docs/zh/2024/figures.md", "2024/figures/"
-DATA = "docs/data/2024.yml"
+EDITED, EDITED_URL = f"docs/zh/{LATEST}/figures.md", f"{LATEST}/figures/"
+DATA = f"docs/data/{LATEST}.yml"
 
 
 def fetch(url: str) -> tuple[int, str]:
@@ -74,13 +75,13 @@ def test_serve_answers_in_both_languages_and_keeps_the_last_good_preview(preview
 
     status, home = fetch(base)
     assert status == 200 and 'lang="zh-CN"' in home
-    status, english = fetch(base + "en/2024/measures/")
+    status, english = fetch(base + f"en/{LATEST}/measures/")
     assert status == 200 and '<html lang="en"' in english
 
     # A missing page gets the 404 page of its language, as nginx gives it (deploy/nginx.conf).
-    status, missing = fetch(base + "en/2024/no-such-page/")
+    status, missing = fetch(base + f"en/{LATEST}/no-such-page/")
     assert status == 404 and '<html lang="en"' in missing and "Page not found" in missing
-    status, missing = fetch(base + "2024/no-such-page/")
+    status, missing = fetch(base + f"{LATEST}/no-such-page/")
     assert status == 404 and 'lang="zh-CN"' in missing
 
     # A staff mistake: the build fails with the clear message, the last good preview stays.
@@ -90,7 +91,7 @@ def test_serve_answers_in_both_languages_and_keeps_the_last_good_preview(preview
     wait_for("message about the failed build", lambda: "Build failed" in log.read_text(errors="replace"), log)
     text = log.read_text(errors="replace")
     assert "mediation.persons" in text and "负数" in text, text[-3000:]
-    status, page = fetch(base + "2024/measures/")
+    status, page = fetch(base + f"{LATEST}/measures/")
     assert status == 200 and "953" in page
 
     # The fix and a new edit: the preview shows them.
@@ -104,7 +105,7 @@ def test_live_reload_runs_under_the_pages_policy(preview, browser):
     """MkDocs writes its live-reload script inline, which every page's <meta> policy blocks:
     the preview serves it as a file, and a saved edit reloads the open page."""
     base, project, log = preview
-    status, html = fetch(base + "2024/measures/")
+    status, html = fetch(base + f"{LATEST}/measures/")
     script = re.search(r'<script src="(/livereload/[0-9]+/[0-9]+\.js)"></script></body>', html)
     assert status == 200 and script, html[-500:]
     assert not re.search(r"<script>", html), "an inline script, which the page's policy blocks"

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import html_pages, soup_of
+from conftest import PROJECT, html_pages, soup_of
 from nicheng_report.languages import language_of_site_path
+from report_data import LATEST, by_anchor, report, shown
 
 TEXT_SUFFIXES = {".html", ".json", ".csv", ".xml", ".txt", ".js", ".css"}
 
@@ -42,8 +43,10 @@ def test_chinese_in_english_pages_is_marked_as_chinese(site):
             raw.decompose()
         unmarked = [text.strip()[:60] for text in page.body.find_all(string=CJK)]
         assert not unmarked, (path, unmarked[:5])
-    measures = soup_of(site / "en" / "2024" / "measures" / "index.html")
-    assert measures.find("span", lang="zh-CN", string=re.compile("^《2024年泥城镇法治建设责任制工作要点》$"))
+    # A quoted Chinese title of the report (《…》) is read with a Chinese voice: marked lang="zh-CN" as a whole.
+    quoted = next(re.finditer(r"《[^》]+》", (PROJECT / "docs" / "en" / str(LATEST) / "measures.md").read_text(encoding="utf-8")))[0]
+    measures = soup_of(site / "en" / str(LATEST) / "measures" / "index.html")
+    assert measures.find("span", lang="zh-CN", string=re.compile(f"^{re.escape(quoted)}$"))
 
 
 def test_every_page_links_its_twin(site):
@@ -71,24 +74,25 @@ def test_no_placeholder_survives_anywhere(site):
 
 
 def test_figures_are_marked_up_and_link_to_their_row(site, soup):
-    figures = soup("2024/figures/")
+    figures = soup(f"{LATEST}/figures/")
     rows = {row["id"] for row in figures.select("tr[id^=fig-]")}
-    for url in ("2024/measures/", "en/2024/measures/"):
+    for url in (f"{LATEST}/measures/", f"en/{LATEST}/measures/"):
         data = soup(url).select("article data.figure")
         assert len(data) >= 20
         for node in data:
             link = node.a["href"]
             assert link.startswith("../figures/#"), link
             assert link.split("#")[1] in rows
-    by_value = {n["value"]: n.get_text() for n in soup("en/2024/measures/").select("data.figure")}
-    assert by_value["705.765"] == "RMB 7,057,650"
-    assert by_value["98.72"] == "98.72%"
-    zh = {n["value"]: n.get_text() for n in soup("2024/measures/").select("data.figure")}
-    assert zh["705.765"] == "705.765万元" and zh["300"] == "300余"
+    # Each figure shown is the data file's, as its language writes it (formatting: tests/test_figures_core.py).
+    figures_of = by_anchor()
+    for url, lang in ((f"{LATEST}/measures/", "zh"), (f"en/{LATEST}/measures/", "en")):
+        for node in soup(url).select("article data.figure"):
+            item = figures_of[node.a["href"].split("#")[1]]
+            assert node["value"] == str(item.value) and node.get_text() == shown(item.key, lang), (url, item.key)
 
 
 def test_key_figures_tables_are_accessible(soup):
-    for url in ("2024/figures/", "en/2024/figures/"):
+    for url in (f"{LATEST}/figures/", f"en/{LATEST}/figures/"):
         tables = soup(url).select("table.figures")
         assert len(tables) >= 8
         for table in tables:
@@ -97,34 +101,34 @@ def test_key_figures_tables_are_accessible(soup):
 
 
 def test_charts_have_title_description_and_a_table(soup):
-    for url in ("2024/figures/", "en/2024/figures/", "2024/at-a-glance/"):
+    for url in (f"{LATEST}/figures/", f"en/{LATEST}/figures/", f"{LATEST}/at-a-glance/"):
         charts = soup(url).select("figure.chart")
-        assert len(charts) == 4
+        assert len(charts) == len(report().charts)
         for chart in charts:
             image = chart.select_one("[role=img]")
             labelled = image["aria-labelledby"].split()
             assert len(labelled) == 2 and all(chart.find(id=each).get_text(strip=True) for each in labelled)
             assert image.select(".chart__label") and image.select("svg[aria-hidden=true] rect")
             assert chart.select("details table tbody tr")
-    assert "script" not in str(soup("2024/figures/").select_one("article")).lower()
+    assert "script" not in str(soup(f"{LATEST}/figures/").select_one("article")).lower()
 
 
 def test_open_data_files(site):
     for prefix in ("", "en/"):
-        folder = site / prefix / "2024" / "data"
+        folder = site / prefix / str(LATEST) / "data"
         rows = list(csv.DictReader(io.StringIO((folder / "figures.csv").read_text(encoding="utf-8"))))
         values = {r["key"]: r["value"] for r in rows}
-        assert values["mediation.cases"] == "626" and values["mediation.success_rate"] == "98.72"
-        assert json.loads((folder / "figures.json").read_text(encoding="utf-8"))["report"]["year"] == 2024
+        assert values == {key: str(item.value) for key, item in report().figures.items()}
+        assert json.loads((folder / "figures.json").read_text(encoding="utf-8"))["report"]["year"] == LATEST
         package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
         assert package["resources"][0]["path"] == "figures.csv"
 
 
 def test_key_figures_page_has_dataset_json_ld(soup):
-    blocks = [json.loads(s.string) for s in soup("2024/figures/").select('script[type="application/ld+json"]')]
+    blocks = [json.loads(s.string) for s in soup(f"{LATEST}/figures/").select('script[type="application/ld+json"]')]
     dataset = next(b for b in blocks if b.get("@type") == "Dataset")
-    assert {d["contentUrl"] for d in dataset["distribution"]} == {"../data/figures.csv", "../data/figures.json",
-                                                                     "../data/datapackage.json"}
+    files = {"figures.csv", "figures.json", "datapackage.json"} | ({"corrections.csv"} if report().corrections else set())
+    assert {d["contentUrl"] for d in dataset["distribution"]} == {f"../data/{name}" for name in files}
 
 
 def test_each_language_has_its_own_search_index(site):
@@ -162,10 +166,10 @@ def test_lunr_files_stay_for_any_other_search_language(tmp_path, languages, kept
 
 
 def test_english_pages_say_they_are_a_translation(soup):
-    notice = soup("en/2024/measures/").select_one(".translation-notice")
+    notice = soup(f"en/{LATEST}/measures/").select_one(".translation-notice")
     assert "Chinese original" in notice.get_text() and "prevails" in notice.get_text()
-    assert notice.a["href"] == "../../../2024/measures/"
-    assert soup("2024/measures/").select_one(".translation-notice") is None
+    assert notice.a["href"] == f"../../../{LATEST}/measures/"
+    assert soup(f"{LATEST}/measures/").select_one(".translation-notice") is None
 
 
 def test_pages_make_no_reference_to_another_host(site):
@@ -181,12 +185,13 @@ def test_pages_make_no_reference_to_another_host(site):
 
 
 def test_report_landing_pages_describe_the_report_for_search_engines(soup):
-    for url, lang in (("2024/", "zh-CN"), ("en/2024/", "en")):
+    published_on = report().meta.published
+    for url, lang in ((f"{LATEST}/", "zh-CN"), (f"en/{LATEST}/", "en")):
         page = soup(url)
-        report = next(json.loads(s.string) for s in page.select('script[type="application/ld+json"]'))
-        assert report["@type"] == "Report" and report["inLanguage"] == lang
-        assert report["publisher"]["@type"] == "GovernmentOrganization"
-        assert report["datePublished"] == "2024-12-17"
+        described = next(json.loads(s.string) for s in page.select('script[type="application/ld+json"]'))
+        assert described["@type"] == "Report" and described["inLanguage"] == lang
+        assert described["publisher"]["@type"] == "GovernmentOrganization"
+        assert described["datePublished"] == published_on
         assert page.select_one('meta[name="description"]')["content"]
         assert page.select_one('meta[property="og:title"]')["content"]
 
@@ -202,15 +207,14 @@ def test_one_sitemap_and_no_stale_compressed_copy_of_a_translations(site):
 
 def test_sitemap_lists_both_languages_and_robots_points_to_it(site):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "<loc>2024/measures/</loc>" in sitemap and "<loc>en/2024/measures/</loc>" in sitemap
+    assert f"<loc>{LATEST}/measures/</loc>" in sitemap and f"<loc>en/{LATEST}/measures/</loc>" in sitemap
     assert sitemap.count("hreflang=\"x-default\"") == sitemap.count("<url>")
     assert (site / "robots.txt").read_text(encoding="utf-8").startswith("User-agent: *")
 
 
 def test_glossary_pages_list_every_term_with_a_working_link(soup, site):
     import yaml
-    from conftest import ROOT
-    terms = yaml.safe_load((ROOT / "docs" / "data" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
+    terms = yaml.safe_load((PROJECT / "docs" / "data" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
     for url, key in (("glossary/", "zh"), ("en/glossary/", "en")):
         rows = soup(url).select("article table tbody tr")
         assert len(rows) == len(terms)
@@ -225,19 +229,20 @@ def test_glossary_pages_list_every_term_with_a_working_link(soup, site):
 def test_check_translations_passes_here_and_names_the_page_that_drifts(tmp_path):
     import shutil
     import subprocess
-    from conftest import ROOT, command
-    ok = subprocess.run(command("check-translations", ROOT), capture_output=True, text=True)
+    from conftest import command
+    ok = subprocess.run(command("check-translations", PROJECT), capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
-    page = tmp_path / "docs" / "en" / "2024" / "highlights.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("{ #three-in-one }", "{ #three-into-one }"), encoding="utf-8")
-    (tmp_path / "docs" / "en" / "2024" / "shortcomings.md").unlink()
+    shutil.copytree(PROJECT / "docs", tmp_path / "docs")
+    shutil.copy(PROJECT / "mkdocs.yml", tmp_path)
+    page = tmp_path / "docs" / "en" / str(LATEST) / "highlights.md"
+    heading_id = re.search(r"\{ #([a-z-]+) \}", page.read_text(encoding="utf-8").split("\n## ", 1)[1])[1]
+    page.write_text(page.read_text(encoding="utf-8").replace(f"{{ #{heading_id} }}", f"{{ #{heading_id}-x }}"), encoding="utf-8")
+    (tmp_path / "docs" / "en" / str(LATEST) / "shortcomings.md").unlink()
     bad = subprocess.run(command("check-translations", tmp_path),
                          capture_output=True, text=True)
     assert bad.returncode == 1
-    assert "2024/highlights.md" in bad.stdout and "three-in-one" in bad.stdout
-    assert "2024/shortcomings.md" in bad.stdout and "no English twin" in bad.stdout
+    assert f"{LATEST}/highlights.md" in bad.stdout and heading_id in bad.stdout
+    assert f"{LATEST}/shortcomings.md" in bad.stdout and "no English twin" in bad.stdout
 
 
 def test_english_404_page_links_into_the_english_site(site):
@@ -251,7 +256,7 @@ def test_english_404_page_links_into_the_english_site(site):
 def test_the_sites_stylesheets_are_one_fingerprinted_file_in_order(site, soup):
     from conftest import ROOT
     sources = ("site.css", "reading.css", "a11y.css", "print.css")  # mkdocs.yml extra_css
-    for url in ("2024/measures/", "en/", "404.html", "en/404.html"):
+    for url in (f"{LATEST}/measures/", "en/", "404.html", "en/404.html"):
         links = [link["href"] for link in soup(url).select('link[rel="stylesheet"]')]
         ours = [href for href in links if "/stylesheets/site." in href or href.startswith("assets/stylesheets/site.")]
         assert len(ours) == 1 and re.search(r"site\.[0-9a-f]{8}\.min\.css$", ours[0]), (url, links)

@@ -12,6 +12,7 @@ import pytest
 
 from conftest import build_site, soup_of
 from nicheng_report.languages import LANGUAGES
+from report_data import LATEST
 
 BASE = "https://example.gov.cn/fzzf/report/"
 
@@ -21,7 +22,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(tmp_path_factory.mktemp("published") / "site", SITE_URL=BASE)
 
 
-@pytest.mark.parametrize("page", ["", "2024/", "2024/measures/", "glossary/"])
+@pytest.mark.parametrize("page", ["", f"{LATEST}/", f"{LATEST}/measures/", "glossary/"])
 def test_each_language_names_its_own_address_and_its_twin(published, page):
     for prefix in (language.folder for language in LANGUAGES):
         soup = soup_of(published / prefix / page / "index.html")
@@ -35,7 +36,7 @@ def test_each_language_names_its_own_address_and_its_twin(published, page):
 def test_sitemap_and_robots_use_absolute_urls(published):
     sitemap = (published / "sitemap.xml").read_text(encoding="utf-8")
     locations = [line.split("<loc>")[1].split("</loc>")[0] for line in sitemap.splitlines() if "<loc>" in line]
-    assert {BASE + "2024/measures/", BASE + "en/2024/measures/", BASE + "zh-hant/2024/measures/"} <= set(locations)
+    assert {BASE + f"{LATEST}/measures/", BASE + f"en/{LATEST}/measures/", BASE + f"zh-hant/{LATEST}/measures/"} <= set(locations)
     assert all(url.startswith(BASE) for url in locations)
     assert f"Sitemap: {BASE}sitemap.xml" in (published / "robots.txt").read_text(encoding="utf-8").splitlines()
 

@@ -14,15 +14,16 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, command, copy_project, tree_digest
+from report_data import LATEST, raw_value
 
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
     copy_project(ROOT, tmp_path)
     previous = tmp_path / "site"
-    (previous / "2024").mkdir(parents=True)
+    (previous / str(LATEST)).mkdir(parents=True)
     (previous / "index.html").write_text("<p>the good site from before</p>", encoding="utf-8")
-    (previous / "2024" / "index.html").write_text("<p>report</p>", encoding="utf-8")
+    (previous / str(LATEST) / "index.html").write_text("<p>report</p>", encoding="utf-8")
     return tmp_path
 
 
@@ -39,9 +40,10 @@ def build(project: Path) -> subprocess.CompletedProcess[str]:
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=180)
 
 
-DATA = "docs/data/2024.yml"
-ZH = "docs/zh/2024/measures.md"
-EN = "docs/en/2024/measures.md"
+DATA = f"docs/data/{LATEST}.yml"
+ZH = f"docs/zh/{LATEST}/measures.md"
+EN = f"docs/en/{LATEST}/measures.md"
+CASES, SETTLED = raw_value("mediation.cases"), raw_value("mediation.settled")
 HEADING = "## (一)加强党对法治建设的组织领导"
 EN_HEADING = "## (1) Strengthening the Party's Organizational Leadership"
 
@@ -64,35 +66,35 @@ EN_AT = f"line {line_of(EN, EN_HEADING)}"
 # and the fix (tests/test_figures_loading.py); two of them stay here, end to end: one the
 # YAML reader finds, one the computation finds.
 MISTAKES = {
-    "malformed YAML in the data": ([(DATA, "    value: 626\n", "    value: [626\n")],
-                                   [DATA, "line", "YAML", "Fix:", "修改"]),
-    "settled greater than cases": ([(DATA, "value: 618", "value: 700")],
+    "malformed YAML in the data": ([(DATA, f"    value: {CASES}\n", f"    value: [{CASES}\n")],
+                                   [DATA, "line", "cannot be read", "Fix:", "修改"]),
+    "settled greater than cases": ([(DATA, f"value: {SETTLED}", f"value: {int(CASES) + 1}")],
                                    [DATA, "mediation.settled <= mediation.cases", "不成立", "Fix:"]),
     "unknown {{ key }} in a page": ([(ZH, "{{ mediation.cases }}", "{{ mediation.casess }}")],
                                     [ZH, "line", "mediation.casess", "mediation.cases", "Fix:", "修改"]),
     "unclosed placeholder": ([(ZH, "{{ mediation.cases }}", "{{ mediation.cases }")],
-                             [ZH, "line", "unclosed", "修改"]),
-    "page missing from the nav": ([("docs/zh/2024/notes.md", None, "# 说明 { #notes }\n"),
-                                   ("docs/en/2024/notes.md", None, "# Notes { #notes }\n")],
-                                  ["2024/notes.md", "nav", "导航", "Fix:"]),
+                             [ZH, "line", "not closed", "修改"]),
+    "page missing from the nav": ([(f"docs/zh/{LATEST}/notes.md", None, "# 说明 { #notes }\n"),
+                                   (f"docs/en/{LATEST}/notes.md", None, "# Notes { #notes }\n")],
+                                  [f"{LATEST}/notes.md", "nav", "导航", "Fix:"]),
     "broken link": ([(ZH, "## (一)加强党对法治建设的组织领导", "见[附件](attachment.md)。\n\n## (一)加强党对法治建设的组织领导")],
-                    ["docs/zh/2024/measures.md", "attachment.md", "line", "不存在", "Fix:"]),
+                    [ZH, "attachment.md", "line", "不存在", "Fix:"]),
     "broken anchor": ([(ZH, "## (一)加强党对法治建设的组织领导", "见[述法](reporting-on-law.md#no-such-part)。\n\n## (一)加强党对法治建设的组织领导")],
-                      ["docs/zh/2024/measures.md", "#no-such-part", "line", "id", "Fix:"]),
-    "English page missing": ([("docs/en/2024/shortcomings.md", "DELETE", None)],
-                             ["2024/shortcomings.md", "English", "缺少英文页面"]),
+                      [ZH, "#no-such-part", "line", "id", "Fix:"]),
+    "English page missing": ([(f"docs/en/{LATEST}/shortcomings.md", "DELETE", None)],
+                             [f"{LATEST}/shortcomings.md", "English", "缺少英文页面"]),
     "image without alt text": ([before_heading("![](../assets/images/logo.svg)")],
                                [ZH, AT, "alt text", "替代文字"]),
     "heading id differs between languages": ([(EN, "{ #dispute-resolution }", "{ #dispute-mediation }")],
-                                             ["2024/measures.md", "dispute-resolution", "dispute-mediation", "标题 id"]),
+                                             [f"{LATEST}/measures.md", "dispute-resolution", "dispute-mediation", "标题 id"]),
     "bad date in page metadata": ([(ZH, "---\n", "---\ndate: 2024-13-45\n")], [ZH, "2024-13-45", "YYYY-MM-DD", "年-月-日"]),
     "raw <script> in a page": ([before_heading("<script>alert(1)</script>")],
                                [ZH, AT, "<script>", "删除"]),
     # Anything a page would load from another host, code and inline styles (nicheng_report.content_checks;
     # every sibling as a unit in tests/test_content_checks.py): the five examples first.
     "image from another host": ([before_heading("![外部图片](https://example.com/a.png)")],
-                                [ZH, AT, "another host", "example.com", "download the image into docs/zh/2024/images/",
-                                 "images/a.png", "图片来自其他网站", "下载保存到 docs/zh/2024/images/"]),
+                                [ZH, AT, "another host", "example.com", f"download the image into docs/zh/{LATEST}/images/",
+                                 "images/a.png", "图片来自其他网站", f"下载保存到 docs/zh/{LATEST}/images/"]),
     "embedded page from another host": ([before_heading('<iframe title="x" src="https://example.com/x"></iframe>')],
                                         [ZH, AT, "embedded page", "嵌入的网页", "[title](https://example.com/x)", "普通链接"]),
     "stylesheet from a CDN": ([before_heading('<link rel="stylesheet" href="https://cdn.example.com/a.css">')],
@@ -112,7 +114,7 @@ MISTAKES = {
     "event handler in front matter": ([(ZH, "nav_title: ", 'title: 报告<img alt="x" src="a.png" onerror="alert(1)">\nnav_title: ')],
                                       [ZH, "front matter `title`", "页面元数据 `title`", "onerror", "删除 onerror"]),
     "image from another host in an English page": ([before_heading("![A photo](https://example.com/a.png)", page=EN, heading=EN_HEADING)],
-                                                   [EN, EN_AT, "example.com", "docs/en/2024/images/", "图片来自其他网站"]),
+                                                   [EN, EN_AT, "example.com", f"docs/en/{LATEST}/images/", "图片来自其他网站"]),
     "a 繁體 fix that rewords": ([("docs/data/traditional.yml", "phrases:\n", "phrases:\n  信息: 資訊\n")],
                                ["docs/data/traditional.yml", "信息: 資訊", "逐字对应", "fix it or remove the line"]),
     "malformed mkdocs.yml": ([("mkdocs.yml", "site_name: 泥城镇法治政府建设情况报告", "site_name: [泥城镇法治政府建设情况报告")],
@@ -149,4 +151,4 @@ def test_the_unchanged_copy_builds(project: Path):
     result = build(project)
     assert result.returncode == 0, result.stderr[-3000:]
     assert (project / "site" / "index.html").read_text(encoding="utf-8") != "<p>the good site from before</p>"
-    assert (project / "site" / "en" / "2024" / "measures" / "index.html").exists()
+    assert (project / "site" / "en" / str(LATEST) / "measures" / "index.html").exists()

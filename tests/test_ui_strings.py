@@ -44,6 +44,9 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 # text (which belongs in the language partials). Docstrings and comments are not checked.
 CHINESE_IN_PYTHON = {
     "src/nicheng_report/figures/messages.py": "messages to staff about the data files",
+    "src/nicheng_report/errors.py": "the one layout of messages to staff (第N行)",
+    "src/nicheng_report/parity.py": "messages to staff about a page and its translation (problem and fix, both languages)",
+    "src/nicheng_report/commands/check_translations.py": "what make check-translations tells staff, in both languages",
     "src/nicheng_report/figures/compute.py": "messages to staff about formulas",
     "src/nicheng_report/fidelity.py": "messages to staff about the official text, and its portal's metadata labels",
     "src/nicheng_report/content_checks.py": "messages to staff about pages, written as (English, Chinese) pairs",
@@ -187,7 +190,7 @@ def _strings(tree: ast.AST) -> list[ast.Constant]:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
 
 
-STAFF_MESSAGE = re.compile(r"Fix\b|修改|问题|Problem|\S / \S")
+STAFF_MESSAGE = re.compile(r"Fix\b|修改|问题|Problem|Refused|Build failed|Failed, every change|\S / \S")
 COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.While, ast.With, ast.Try)
 
 
@@ -198,7 +201,9 @@ def _staff_messages(tree: ast.AST) -> set[int]:
     for node in ast.walk(tree):
         if isinstance(node, ast.stmt) and not isinstance(node, COMPOUND):
             literals = [each for each in ast.walk(node) if isinstance(each, ast.Constant) and isinstance(each.value, str)]
-            if isinstance(node, ast.Raise) or any(STAFF_MESSAGE.search(each.value) for each in literals):
+            calls = [each.func.id for each in ast.walk(node) if isinstance(each, ast.Call) and isinstance(each.func, ast.Name)]
+            if (isinstance(node, ast.Raise) or "staff_message" in calls   # nicheng_report.errors.staff_message
+                    or any(STAFF_MESSAGE.search(each.value) for each in literals)):
                 inside |= {id(each) for each in literals}
     return inside
 

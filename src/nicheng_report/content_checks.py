@@ -39,6 +39,8 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
 
+from nicheng_report.errors import place, staff_message
+
 __all__ = ["Source", "Finding", "findings", "problems", "html_problems", "front_matter_problems"]
 
 # Code, where Markdown shows `<script>` as text, and HTML comments: not searched for a line.
@@ -293,9 +295,8 @@ def _place(where: str, line: int | None, key: str | None = None) -> str:
 
 
 def _message(place: str, problem: tuple[str, str], explain: tuple[str, str], fix: tuple[str, str]) -> str:
-    return (f"{place}: {problem[0]} / {problem[1]}\n"
-            f"  问题：{explain[1]}\n  Problem: {explain[0]}\n"
-            f"  修改：{fix[1]}\n  Fix: {fix[0]}")
+    return staff_message(place, problem=(f"{problem[1]}。{explain[1]}。", f"{problem[0]}: {explain[0]}."),
+                         fix=(fix[1], fix[0]))
 
 
 def _outside(finding: Finding, where: str, place: str) -> str:
@@ -424,15 +425,24 @@ def front_matter_problems(meta: dict[str, Any], page: Source) -> list[str]:
             if message not in found:
                 found.append(message)
     if page.text.startswith("---\n") and not meta:
-        found.append(f"{where}, line 1: the front matter (between the --- lines) cannot be read, often because of an "
-                     "impossible date such as 2024-13-45 or a missing space after a colon. Fix: correct it; dates are "
-                     "YYYY-MM-DD. / 修改：检查文件开头 --- 之间的内容；日期写作 年-月-日。")
+        found.append(staff_message(
+            place(where, 1),
+            problem=("文件开头 --- 之间的页面元数据无法读取，常见原因是不存在的日期（如 2024-13-45）或冒号后缺少空格。",
+                     "the front matter (between the --- lines at the top) cannot be read, often because of an "
+                     "impossible date such as 2024-13-45 or a missing space after a colon."),
+            fix=("改正 --- 之间的内容：每行写作“名称: 内容”（冒号后有空格），日期写作 年-月-日。",
+                 "correct the lines between the --- lines: each is `name: text` (a space after the colon), "
+                 "dates are YYYY-MM-DD.")))
     if "date" in meta and not isinstance(meta["date"], datetime.date):
         try:
             datetime.date.fromisoformat(str(meta["date"]))
         except ValueError:
-            found.append(f"{where}, front matter `date: {meta['date']}` is not a real date. Fix: write it as YYYY-MM-DD, "
-                         "e.g. date: 2024-12-17. / 修改：日期写作 年-月-日，例如 2024-12-17。")
+            line = next((n for n, text in enumerate(page.text.splitlines(), 1) if text.startswith("date:")), None)
+            found.append(staff_message(
+                place(where, line),
+                problem=(f"页面元数据中的日期 date: {meta['date']} 不是真实的日期。",
+                         f"the date in the front matter, date: {meta['date']}, is not a real date."),
+                fix=("日期写作 年-月-日，例如 date: 2024-12-17。", "write it as YYYY-MM-DD, e.g. date: 2024-12-17.")))
     return found
 
 

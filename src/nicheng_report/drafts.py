@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from nicheng_report.errors import StaffError
+from nicheng_report.errors import StaffError, staff_message
 from nicheng_report.languages import AUTHORED
 from nicheng_report.paths import data_file
 
@@ -130,6 +130,25 @@ def check_published(root: Path, year: int) -> None:
                          + "\n".join(f"- {line}" for line in left)
                          + "\n修改：完成以上各项，或把 status: 改回 draft。\n"
                          "Fix: finish the items above, or set status: back to draft.")
+
+
+def check_something_to_publish(root: Path, years: list[int], hidden: set[int]) -> None:
+    """A published build in which every year is a draft would be a site without a report: a StaffError
+    saying so and how to publish a year (`make serve` hides nothing, so it never stops here)."""
+    if not years or not set(years) <= hidden:
+        return
+    newest = max(years)
+    listed = "、".join(map(str, sorted(years))), ", ".join(map(str, sorted(years)))
+    files = ", ".join(data_file(root, year).relative_to(root).as_posix() for year in sorted(years))
+    raise StaffError(staff_message(
+        files,
+        problem=(f"没有可以发布的年度：每个年度（{listed[0]}）都还是草稿，正式网站不包含草稿，所以没有生成网站。",
+                 f"nothing to publish: every report year ({listed[1]}) is still a draft, and the published site "
+                 "leaves drafts out, so no site was built."),
+        fix=(f"完成一个年度后运行 make publish YEAR={newest}（它会列出还没有完成的内容），再运行 make build；"
+             "只想预览草稿，用 make serve。",
+             f"finish a year and run make publish YEAR={newest} (it lists what is not finished yet), then make build; "
+             "to preview the drafts, use make serve.")))
 
 
 def draft_years(root: Path, years: list[int]) -> set[int]:

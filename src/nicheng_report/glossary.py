@@ -14,7 +14,7 @@ from typing import Any
 import re
 
 import yaml
-from nicheng_report.errors import StaffError
+from nicheng_report.errors import StaffError, place, staff_message
 from nicheng_report.paths import GLOSSARY
 REQUIRED = ("zh", "en", "explain_zh", "explain_en", "section")
 # libyaml's parser when PyYAML has it (about ten times faster); same result.
@@ -36,17 +36,24 @@ def load_glossary(root: Path) -> dict[str, Any]:
             return _parsed[path][1]
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a safe loader
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise StaffError(f"{GLOSSARY}: cannot be read: {error}. Fix: check the indentation and quotes "
-                          "/ 修改：检查缩进和引号。") from None
+        line = getattr(getattr(error, "problem_mark", None), "line", None)
+        raise StaffError(staff_message(
+            place(GLOSSARY, line + 1 if line is not None else None),
+            problem=("术语表文件无法读取：这一行或上一行的写法有误。", "the glossary cannot be read: something on or just above this line is written wrongly."),
+            fix=("检查缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对。",
+                 "check the indentation (spaces, not tabs), the space after each colon, and that quotes are paired."))) from None
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
-        raise StaffError(f"{GLOSSARY}: no list of terms. Fix: the file starts with `terms:` followed by "
-                          "entries `- zh: …` / 修改：文件须有 `terms:` 列表，每条以 `- zh: …` 开始。")
+        raise StaffError(staff_message(GLOSSARY, problem=("术语表中没有术语列表。", "the glossary has no list of terms."),
+                                       fix=("文件须有 `terms:` 一行，其下每条术语以 `- zh: …` 开始。",
+                                            "the file has a `terms:` line followed by entries `- zh: …`.")))
     for number, term in enumerate(data["terms"], start=1):
         missing = [field for field in REQUIRED if not isinstance(term, dict) or not term.get(field)]
         if missing:
             name = term.get("zh", "?") if isinstance(term, dict) else "?"
-            raise StaffError(f"{GLOSSARY}, term {number} ({name}): missing {', '.join(missing)}. "
-                              f"Fix: fill in every field / 修改：补全字段 {', '.join(missing)}。")
+            raise StaffError(staff_message(
+                f"{GLOSSARY}, 第{number}条术语 / term {number} ({name})",
+                problem=(f"缺少字段 {'、'.join(missing)}。", f"these fields are missing: {', '.join(missing)}."),
+                fix=("补全这些字段，参照其他术语的写法。", "fill in these fields, following the other terms.")))
     _parsed[path] = (stamp, data)
     return data
 

@@ -31,7 +31,7 @@ from typing import Any, Callable
 
 from mkdocs.utils.meta import get_data
 
-from nicheng_report.errors import StaffError
+from nicheng_report.errors import StaffError, staff_message
 from nicheng_report.languages import ORIGINAL
 from nicheng_report.paths import DATA
 from nicheng_report.staff_messages import explain
@@ -149,33 +149,35 @@ def year_sections(original: Path, year: int) -> list[str]:
 
 
 def labelled_page(name: Any, path: str) -> str:
-    return (f"mkdocs.yml, nav: `- {name}: {path}` gives the page a label / 导航中给页面写了标签。\n"
-            f"  问题 / Problem: nav: 只写路径（各语言共用），标签来自页面本身 / nav: lists paths only (it is shared "
-            "by every language); the label comes from the page.\n"
-            f"  修改 / Fix: 写作 `- {path}`；标签不同于一级标题时，在该页面（每种语言）的开头写 `nav_title: 标签` "
-            f"/ write `- {path}`; where the label is not the page's H1, put `nav_title: label` in the page's "
-            "front matter, in each language.")
+    return staff_message(
+        "mkdocs.yml, nav:",
+        problem=(f"导航中给页面写了标签（`- {name}: {path}`）；nav: 只写路径（各语言共用），标签来自页面本身。",
+                 f"nav: gives the page a label (`- {name}: {path}`); nav: lists paths only (it is shared by every "
+                 "language), the label comes from the page."),
+        fix=(f"写作 `- {path}`；标签不同于一级标题时，在该页面（每种语言）的开头写 `nav_title: 标签`。",
+             f"write `- {path}`; where the label is not the page's H1, put `nav_title: label` in the page's "
+             "front matter, in each language."))
 
 
 def twice() -> str:
-    return ("mkdocs.yml, nav: the section `- YEAR:` is written twice / 导航中 `- YEAR:` 出现了两次。\n"
-            "  修改 / Fix: 保留一个 `- YEAR:`，各年度的页面都列在其中 / keep one `- YEAR:` listing the pages of "
-            "every year.")
+    return staff_message("mkdocs.yml, nav:",
+                         problem=("导航中 `- YEAR:` 出现了两次。", "the section `- YEAR:` is written twice."),
+                         fix=("保留一个 `- YEAR:`，各年度的页面都列在其中。", "keep one `- YEAR:` listing the pages of every year."))
 
 
 def bad_pattern() -> str:
-    return ("mkdocs.yml, nav: `- YEAR:` must list page paths that start with YEAR/, such as `- YEAR/index.md` "
-            "/ 导航中 `- YEAR:` 之下只能列出以 YEAR/ 开头的页面路径，如 `- YEAR/index.md`。\n"
-            "  修改 / Fix: 每行写一个 `- YEAR/页面.md` / write one `- YEAR/page.md` a line, without labels.")
+    return staff_message("mkdocs.yml, nav:",
+                         problem=("导航中 `- YEAR:` 之下只能列出以 YEAR/ 开头的页面路径，如 `- YEAR/index.md`。",
+                                  "`- YEAR:` must list page paths that start with YEAR/, such as `- YEAR/index.md`."),
+                         fix=("每行写一个 `- YEAR/页面.md`，不写标签。", "write one `- YEAR/page.md` a line, without labels."))
 
 
 def unknown_entry(path: str, root: Path) -> str:
-    """A pattern entry that no year has, in MkDocs' words for a nav entry that does not exist,
-    with the same explanation for staff (nicheng_report.staff_messages)."""
+    """A pattern entry that no year has, explained as MkDocs' message for a nav entry that does not
+    exist is (nicheng_report.staff_messages)."""
     message = (f"A reference to '{path}' is included in the 'nav' configuration, which is not found in the "
                f"documentation files: no report year has it ({ORIGINAL.docs}/{path.replace(YEAR, '*', 1)}).")
-    hint = explain(message, root)
-    return f"{message}\n{hint}" if hint else message
+    return explain(message, root) or message
 
 
 # --- Labels, from the pages -----------------------------------------------------

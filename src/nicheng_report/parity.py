@@ -19,6 +19,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from nicheng_report.errors import place, staff_message
+
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 TRANSLATION = re.compile(r"^translation:[ \t]*(?P<value>.*?)[ \t]*$", re.MULTILINE)
@@ -30,11 +32,18 @@ CODE_FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 
 @dataclass(frozen=True)
 class Difference:
-    page: str
-    problem: str
+    page: str                  # the page, relative to its language's folder (2024/measures.md)
+    where: str                 # the file (and line) to edit, as staff see it
+    problem: tuple[str, str]   # Chinese, English
+    fix: tuple[str, str]
 
     def __str__(self) -> str:
-        return f"{self.page}: {self.problem}"
+        return staff_message(self.where, problem=self.problem, fix=self.fix)
+
+
+def _line_of(path: Path, needle: str) -> int | None:
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    return text[: text.index(needle)].count("\n") + 1 if needle in text else None
 
 
 def signature(markdown: str) -> tuple[list[str], Counter]:
@@ -78,38 +87,54 @@ def pending_pages(root: Path) -> list[str]:
 
 def compare(zh_path: Path, en_path: Path, shown: str) -> list[Difference]:
     """Differences between a Chinese page and its English twin."""
+    zh_file, en_file = f"docs/zh/{shown}", f"docs/en/{shown}"
     if not en_path.exists():
-        return [Difference(shown, f"no English twin: docs/en/{shown} is missing / 缺少英文页面")]
+        return [Difference(shown, zh_file,
+                           (f"缺少英文页面：{en_file} 不存在。", f"no English twin: {en_file} is missing."),
+                           (f"新建 {en_file}（同名文件，标题 id 和数据键名与中文相同），译文未完成时在开头写 translation: pending。",
+                            f"create {en_file} (the same file name, the same heading ids and figure keys); while it is "
+                            "not translated, put translation: pending in its front matter."))]
     zh_ids, zh_figures = signature(zh_path.read_text(encoding="utf-8"))
     en_text = en_path.read_text(encoding="utf-8")
     en_ids, en_figures = signature(en_text)
     problems: list[Difference] = []
     state = translation_state(en_text)
     if state is not None and state != PENDING:
-        problems.append(Difference(shown, f"`translation: {state}` in docs/en/{shown}: the only value is `pending` "
-                                          "/ translation: 只能写 pending. Fix: write `translation: pending` while the "
-                                          "page waits for its translation, and delete the line once it is translated "
-                                          "/ 修改：译文未完成时写 translation: pending，译好后删除这一行。"))
+        problems.append(Difference(shown, place(en_file, _line_of(en_path, "translation:")),
+                                   (f"translation: 只能写 pending，现在是 {state}。",
+                                    f"`translation: {state}`: the only value is `pending`."),
+                                   ("译文未完成时写 translation: pending，译好后删除这一行。",
+                                    "write `translation: pending` while the page waits for its translation, and "
+                                    "delete the line once it is translated.")))
     if zh_ids != en_ids:
         only_zh = [i for i in zh_ids if i not in en_ids]
         only_en = [i for i in en_ids if i not in zh_ids]
-        detail = (f"only in Chinese 仅中文有: {', '.join(only_zh) or '-'}; only in English 仅英文有: {', '.join(only_en) or '-'}"
-                  if only_zh or only_en else "the same ids in a different order / 顺序不同")
-        problems.append(Difference(shown, f"heading ids differ / 标题 id 不一致 ({detail}). Fix: give the twin "
-                                          "headings the same {{ #id }} in the same order / 修改：两种语言使用相同的 {{ #id }}。"))
+        detail = ((f"仅中文有：{', '.join(only_zh) or '-'}；仅英文有：{', '.join(only_en) or '-'}",
+                   f"only in Chinese: {', '.join(only_zh) or '-'}; only in English: {', '.join(only_en) or '-'}")
+                  if only_zh or only_en else ("id 相同但顺序不同", "the same ids in a different order"))
+        line = _line_of(en_path, f"#{only_en[0]}") if only_en else None
+        problems.append(Difference(shown, place(en_file, line) if line else f"{zh_file}, {en_file}",
+                                   (f"中英文页面的标题 id 不一致（{detail[0]}）。", f"the heading ids differ ({detail[1]})."),
+                                   ("两种语言的标题使用相同的 { #id }，顺序也相同。",
+                                    "give the twin headings the same { #id } in the same order.")))
     zh_notes, en_notes = notes_by_section(zh_path.read_text(encoding="utf-8")), notes_by_section(en_text)
     missing = zh_notes - en_notes
     if missing:
-        where = ", ".join(f"#{section}" if section else "before the first heading / 第一个标题之前" for section in missing)
-        problems.append(Difference(shown, f"an editor's note of the Chinese page has no English twin / 中文页面的编者注"
-                                          f"在英文页面中没有对应的编者注 ({where}). Fix: add `!!! editorial \"Editor's "
-                                          f"note\"` with its English text under the same heading of docs/en/{shown} "
-                                          "/ 修改：在英文页面同一标题下加上英文的编者注。"))
+        sections = [f"#{section}" if section else "" for section in missing]
+        zh_where = "、".join(section or "第一个标题之前" for section in sections)
+        en_where = ", ".join(section or "before the first heading" for section in sections)
+        problems.append(Difference(shown, en_file,
+                                   (f"中文页面的编者注在英文页面中没有对应的编者注（{zh_where}）。",
+                                    f"an editor's note of the Chinese page has no English twin ({en_where})."),
+                                   (f"在 {en_file} 的同一标题下加上英文的编者注：!!! editorial \"Editor's note\"。",
+                                    f"add `!!! editorial \"Editor's note\"` with its English text under the same "
+                                    f"heading of {en_file}.")))
     if zh_figures != en_figures:
-        diff = (zh_figures - en_figures) + (en_figures - zh_figures)
-        problems.append(Difference(shown, f"figure placeholders differ / 数据占位不一致: {', '.join(sorted(diff))}. "
-                                          "Fix: use the same {{ key }} the same number of times in both languages "
-                                          "/ 修改：两种语言中每个 {{ 键名 }} 出现次数须相同。"))
+        diff = ", ".join(sorted((zh_figures - en_figures) + (en_figures - zh_figures)))
+        problems.append(Difference(shown, f"{zh_file}, {en_file}",
+                                   (f"两种语言的数据占位不一致：{diff}。", f"the figure placeholders differ: {diff}."),
+                                   ("两种语言中每个 {{ 键名 }} 出现的次数须相同。",
+                                    "use the same {{ key }} the same number of times in both languages.")))
     return problems
 
 
@@ -122,5 +147,12 @@ def check_all(root: Path) -> list[Difference]:
     for en_path in sorted(en_root.rglob("*.md")):
         rel = en_path.relative_to(en_root).as_posix()
         if not (zh_root / rel).exists():
-            problems.append(Difference(rel, f"no Chinese original: docs/zh/{rel} is missing / 缺少中文页面"))
+            problems.append(no_original(rel))
     return problems
+
+
+def no_original(rel: str) -> Difference:
+    return Difference(rel, f"docs/en/{rel}", (f"缺少中文页面：docs/zh/{rel} 不存在。", f"no Chinese original: docs/zh/{rel} is missing."),
+                      ("英文页面须翻译一个同名的中文页面：改正文件名，或删除这个英文页面。",
+                       "every English page translates a Chinese one with the same file name: correct the name, or "
+                       "delete the English page."))

@@ -240,10 +240,10 @@ def main(argv: list[str] | None = None) -> int:
         for message in SECOND:   # the other builds' own messages (the same ones are not repeated)
             print(message, file=sys.stderr)
         message = str(error)
-        if not message or message.startswith("Aborted with"):   # MkDocs' words: the reasons are printed above
-            message = "见上面的说明。\n  See the messages above."
-        print(f"\n构建失败 / BUILD FAILED: {message}", file=sys.stderr)
-        print(f"网站目录未被改动。\n  {out} was not changed.", file=sys.stderr)
+        if message and not message.startswith("Aborted with"):   # else MkDocs' words: the reasons are printed above
+            print(message, file=sys.stderr)
+        print(f"\n构建失败：原因见上面的说明。网站目录 {out} 未被改动。\n"
+              f"BUILD FAILED: the reasons are above. {out} was not changed.", file=sys.stderr)
         return 1
     print(f"Built {len(LANGUAGES)} editions into {out} with {args.engine} {version} in {time.perf_counter() - started:.1f}s",
           file=sys.stderr)

@@ -22,15 +22,17 @@ def main(argv: list[str] | None = None) -> int:
     problems = check_all(args.project)
     pending = pending_pages(args.project)
     if pending:
-        print(f"Accepted with the translation pending (translation: pending) / 译文待完成，已接受: {len(pending)}")
+        print(f"译文待完成（translation: pending），已接受：{len(pending)} 页\n"
+              f"Accepted with the translation pending (translation: pending): {len(pending)}")
         for page in pending:
             print(f"  docs/en/{page}")
     for problem in problems:
-        print(f"docs/zh/{problem}" if "no Chinese original" not in problem.problem else f"docs/en/{problem}")
+        print(problem)
     if problems:
-        print(f"\n{len(problems)} translation problem(s) / 处翻译问题。", file=sys.stderr)
+        print(f"\n{len(problems)} 处翻译问题。\n{len(problems)} translation problem(s).", file=sys.stderr)
         return 1
-    print("Translations in step: every page has its twin with the same ids and figures. / 中英文页面一致。")
+    print("中英文页面一致：每个页面都有同名的译文，标题 id 和数据键名相同。\n"
+          "Translations in step: every page has its twin with the same ids and figures.")
     return 0
 
 

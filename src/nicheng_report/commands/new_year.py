@@ -282,12 +282,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         year, previous, created = create(root, args.year.strip())
     except Refused as refusal:
-        print(f"拒绝 / Refused:\n  {refusal.zh}\n  {refusal.en}\n没有改动任何文件。 Nothing was changed.",
-              file=sys.stderr)
+        print(f"拒绝：{refusal.zh}（没有改动任何文件。）\nRefused: {refusal.en} (Nothing was changed.)", file=sys.stderr)
         return 2
     except Exception as error:  # noqa: BLE001 - undone above; explain and stop
-        print(f"失败，已撤销全部改动 / Failed, every change was undone: {type(error).__name__}: {error}",
-              file=sys.stderr)
+        print(f"失败，已撤销全部改动：{error}\nFailed, every change was undone: {error}", file=sys.stderr)
         return 1
     print(f"已创建 {year} 年度 / Created the {year} report:")
     for line in created:

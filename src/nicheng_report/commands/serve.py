@@ -91,7 +91,9 @@ def main(argv: list[str] | None = None) -> int:
         try:
             build_preview(root, staging)
         except (MkDocsException, SystemExit) as error:
-            log.error(f"Build failed, the preview still shows the last good build / 构建失败：{error}")
+            reason = "" if str(error).startswith("Aborted with") else f"{error}\n"   # MkDocs' words: reasons above
+            log.error(f"{reason}构建失败：预览仍显示上一次正确的结果。\n"
+                      "Build failed: the preview still shows the last good build.")
             shutil.rmtree(staging, ignore_errors=True)
             return
         # Replace the served files in place, so the server's root stays valid.

@@ -8,11 +8,12 @@ contents; a table, a chart or the cards are HTML rendered later.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from nicheng_report.errors import StaffError
+from nicheng_report.errors import StaffError, place, staff_message
 from nicheng_report.poster.files import PosterSlot
 
 from .charts import bar_charts
@@ -117,9 +118,14 @@ def expand_markers(markdown: str, ctx: MarkerContext) -> str:
         if make is None:
             line = markdown.count("\n", 0, match.start()) + 1
             names = list(MARKERS)
-            raise StaffError(f"{ctx.page.where}, line {line}: unknown marker <!-- figures:{match.group('name')} -->. "
-                             f"Fix: use {', '.join(names[:-1])} or {names[-1]}. "
-                             f"/ 修改：标记只能是 {'、'.join(names)}。")
+            near = difflib.get_close_matches(match.group("name"), names, n=1)
+            raise StaffError(staff_message(
+                place(ctx.page.where, line),
+                problem=(f"不认识的标记 <!-- figures:{match.group('name')} -->。",
+                         f"<!-- figures:{match.group('name')} --> is not a known marker."),
+                fix=((f"是不是 <!-- figures:{near[0]} -->？" if near else "") + f"标记只能是 {'、'.join(names)}。",
+                     (f"Did you mean <!-- figures:{near[0]} -->? " if near else "")
+                     + f"Use {', '.join(names[:-1])} or {names[-1]}.")))
         return make(ctx)
 
     return MARKER.sub(expand, markdown)

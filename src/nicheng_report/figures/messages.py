@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from nicheng_report.errors import StaffError
+from nicheng_report.errors import StaffError, place, staff_message
 
 __all__ = ["FigureDataError", "explain", "did_you_mean"]
 
@@ -23,14 +23,8 @@ class FigureDataError(StaffError):
                  problem_zh: str, problem_en: str, fix_zh: str, fix_en: str) -> None:
         self.path, self.line, self.key = str(path), line, key
         self.problem_zh, self.problem_en, self.fix_zh, self.fix_en = problem_zh, problem_en, fix_zh, fix_en
-        where = self.path + (f", line {line} / 第{line}行" if line else "")
-        if key:
-            where += f", key `{key}`"
-        super().__init__(
-            f"{where}\n"
-            f"  问题：{problem_zh}\n  Problem: {problem_en}\n"
-            f"  修改：{fix_zh}\n  Fix: {fix_en}"
-        )
+        where = place(self.path, line) + (f", key `{key}`" if key else "")
+        super().__init__(staff_message(where, problem=(problem_zh, problem_en), fix=(fix_zh, fix_en)))
 
 
 def explain(error: dict[str, Any]) -> tuple[str, str, str, str]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from nicheng_report.errors import StaffError
+from nicheng_report.errors import StaffError, staff_message
 
 from .formatting import format_date, format_figure, unit_label
 
@@ -71,9 +71,11 @@ class Snippets:
         for number, snippet in enumerate(self.items):
             if number not in shown:
                 what = f"the figure `{snippet.placeholder}`" if snippet.placeholder else f"<!-- figures:{snippet.template} -->"
-                raise StaffError(f"{self.where}: {what} is where it cannot be shown (in code, or in an attribute "
-                                 "such as a link's title). Fix: write it in the text. "
-                                 "/ 修改：数据占位不能写在代码或属性（如链接标题）中，请写在正文里。")
+                raise StaffError(staff_message(
+                    self.where,
+                    problem=(f"{what.replace('the figure ', '数据 ')} 写在了无法显示的位置（代码中，或链接标题之类的属性中）。",
+                             f"{what} is where it cannot be shown (in code, or in an attribute such as a link's title)."),
+                    fix=("把它写在正文里。", "write it in the text.")))
         return filled, ids
 
 

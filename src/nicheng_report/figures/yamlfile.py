@@ -79,7 +79,8 @@ def read_yaml(path: Path, shown: str) -> Any:
         line = mark.line + 1 if mark else None
         raise FigureDataError(
             shown, line, None,
-            f"YAML 格式错误：{error.problem}。", f"the YAML cannot be read: {error.problem}.",
+            "这一行或上一行的写法有误，文件无法读取。",
+            "the file cannot be read: the way something is written on or just above this line is wrong.",
             "检查这一行及上一行的缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对。",
             "check the indentation of this line and the one above (spaces, not tabs), "
             "the space after each colon, and that quotes are paired.") from None

@@ -48,12 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         imported = import_report(args.project, args.file, year=args.year, replace=args.replace)
     except Refused as refusal:
-        print(f"拒绝 / Refused:\n  {refusal.zh}\n  {refusal.en}\n没有写入任何文件。 Nothing was written.",
-              file=sys.stderr)
+        print(f"拒绝：{refusal.zh}（没有写入任何文件。）\nRefused: {refusal.en} (Nothing was written.)", file=sys.stderr)
         return 2
     except Exception as error:  # noqa: BLE001 - undone by run._write; explain and stop
-        print(f"失败，已撤销全部改动 / Failed, every change was undone: {type(error).__name__}: {error}",
-              file=sys.stderr)
+        print(f"失败，已撤销全部改动：{error}\nFailed, every change was undone: {error}", file=sys.stderr)
         return 1
     print(imported.text)
     return 0

@@ -96,9 +96,9 @@ def _read_docx(path: Path, data: bytes) -> Document:
 
     try:
         document = docx.Document(str(path))
-    except Exception as error:  # noqa: BLE001 - any reason python-docx gives: the file is not usable
-        raise Refused(f"{path.name} 无法作为 Word 文档读取（{type(error).__name__}）。请在 Word 中打开后重新另存为 .docx。",
-                      f"{path.name} cannot be read as a Word document ({type(error).__name__}). Open it in Word and "
+    except Exception:  # noqa: BLE001 - any reason python-docx gives: the file is not usable
+        raise Refused(f"{path.name} 无法作为 Word 文档读取（文件可能已损坏）。请在 Word 中打开后重新另存为 .docx。",
+                      f"{path.name} cannot be read as a Word document (the file may be damaged). Open it in Word and "
                       "save it again as .docx.") from None
     lines: list[str] = []
     for block in document.element.body.iterchildren():
