@@ -5,13 +5,14 @@ builds project copies)."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import PROJECT
 from nicheng_report.errors import StaffError
 from nicheng_report.fidelity import (anchors_of, check_year, official_body, page_text, published_figures)
 from nicheng_report.figures.loading import load_report_data
@@ -19,18 +20,20 @@ from nicheng_report.figures.messages import FigureDataError
 from nicheng_report.figures.notices import notices_for
 from nicheng_report.figures.opendata import open_data_files
 from nicheng_report.page_dates import block_end
+from report_data import DATA_FILE, LATEST
 
-DATA = ROOT / "docs" / "data" / "2024.yml"
+DATA = PROJECT / DATA_FILE
 REAL = load_report_data(DATA)
 # The figure the tests correct, and the sentence: read from the data and the official text.
 KEY = "mediation.settled"
 PUBLISHED = int(REAL.figures[KEY].value)
 NOW = PUBLISHED - 1
+DECIDED = datetime.date(LATEST + 1, 3, 10)   # after the report was published, as a correction must be
 WHO = "    decided_by: {zh: 泥城镇人民政府, en: Nicheng Town People's Government}\n"
 WHY = "    reason: {zh: 经复核，一件重复统计。, en: One was counted twice.}\n"
 
 
-def record(*, figure: str = KEY, published: object = PUBLISHED, now: object = NOW, date: str = '"2025-03-10"',
+def record(*, figure: str = KEY, published: object = PUBLISHED, now: object = NOW, date: str = f'"{DECIDED}"',
            extra: str = "") -> str:
     return (f"\ncorrections:\n  - figure: {figure}\n    published: {published}\n    now: {now}\n"
             f"    date: {date}\n{WHO}{WHY}{extra}")
@@ -39,13 +42,13 @@ def record(*, figure: str = KEY, published: object = PUBLISHED, now: object = NO
 def data_file(tmp_path: Path, *, value: int = NOW, corrections: str = "") -> Path:
     text = DATA.read_text(encoding="utf-8")
     text = re.sub(rf"(\n  {re.escape(KEY)}:\n    value: )\d+", rf"\g<1>{value}", text)
-    path = tmp_path / "2024.yml"
+    path = tmp_path / f"{LATEST}.yml"
     path.write_text(text + corrections, encoding="utf-8")
     return path
 
 
 def load(path: Path):
-    return load_report_data(path, display_path="docs/data/2024.yml")
+    return load_report_data(path, display_path=DATA_FILE)
 
 
 def test_a_recorded_figure_correction_is_loaded_with_what_follows_from_it(tmp_path):
@@ -69,8 +72,9 @@ def test_the_real_report_records_no_correction():
     (record(now=NOW + 5), ["now: " + str(NOW + 5), f"value: 改为 {NOW + 5}", "set value: of"]),
     (record(figure="mediation.setled"), ["是不是 `mediation.settled`", "did you mean `mediation.settled`"]),
     (record(figure="mediation.success_rate"), ["计算得出", "is computed (formula:)"]),
-    (record(date='"2024-01-05"'), ["早于报告发布日期", "before the report was published"]),
-    (record(date='"2025-3-10"'), ["应当是日期", "must be a date"]),
+    (record(date=f'"{datetime.date.fromisoformat(REAL.meta.published) - datetime.timedelta(days=1)}"'),
+     ["早于报告发布日期", "before the report was published"]),
+    (record(date=f'"{DECIDED.year}-{DECIDED.month}-{DECIDED.day}"'), ["应当是日期", "must be a date"]),
     (record(published=f'"{PUBLISHED}"'), ["numbers without quotes"]),
     (record(now=PUBLISHED), ["nothing was corrected"]),
     (record(extra="    section: measures#dispute-resolution\n"), ["not both"]),
@@ -81,7 +85,7 @@ def test_a_wrong_record_is_refused_with_the_line_and_the_fix(tmp_path, correctio
     with pytest.raises(FigureDataError) as caught:
         load(data_file(tmp_path, corrections=corrections))
     message = str(caught.value)
-    assert message.startswith("docs/data/2024.yml, line ")
+    assert message.startswith(f"{DATA_FILE}, line ")
     line = int(re.search(r"line (\d+)", message).group(1))
     lines = data_file(tmp_path, corrections=corrections).read_text(encoding="utf-8").splitlines()
     assert line > len(DATA.read_text(encoding="utf-8").splitlines())        # a line of the record itself
@@ -95,7 +99,7 @@ def test_a_wrong_record_is_refused_with_the_line_and_the_fix(tmp_path, correctio
 
 def test_a_sentence_correction_needs_words_and_a_section(tmp_path):
     sentence = ('\ncorrections:\n  - section: measures\n    published: "甲"\n    now: "乙"\n'
-                f'    date: "2025-03-10"\n{WHO}{WHY}')
+                f'    date: "{DECIDED}"\n{WHO}{WHY}')
     with pytest.raises(FigureDataError, match="page#heading-id"):
         load(data_file(tmp_path, value=PUBLISHED, corrections=sentence))
     data = load(data_file(tmp_path, value=PUBLISHED, corrections=sentence.replace("measures\n", "measures#x\n")))
@@ -104,7 +108,7 @@ def test_a_sentence_correction_needs_words_and_a_section(tmp_path):
 
 # --- The fidelity check on pages given as HTML ------------------------------------------------
 
-OFFICIAL = ["标题", "索引号 | 发布机构 | 泥城镇 | |", "公开类别 | 主动公开 | 发布时间 | 2024-12-17 |", "标题",
+OFFICIAL = ["标题", "索引号 | 发布机构 | 泥城镇 | |", f"公开类别 | 主动公开 | 发布时间 | {REAL.meta.published} |", "标题",
             "一、举措", f"调解成功并达成协议{PUBLISHED}件,全镇共接受调解纠纷。"]
 
 
@@ -116,9 +120,9 @@ def page(data, *, figure: int, word: str = "接受") -> str:
 
 
 def check(data, html: str) -> None:
-    text = page_text(html, src="2024/measures.md", anchors=anchors_of(data), published=published_figures(data))
-    check_year(data, [text], official_body(OFFICIAL), data_path="docs/data/2024.yml",
-               official_path="docs/data/2024.official.zh.txt")
+    text = page_text(html, src=f"{LATEST}/measures.md", anchors=anchors_of(data), published=published_figures(data))
+    check_year(data, [text], official_body(OFFICIAL), data_path=DATA_FILE,
+               official_path=f"docs/data/{LATEST}.official.zh.txt")
 
 
 def test_the_official_text_passes_and_notes_are_not_part_of_it():
@@ -132,7 +136,7 @@ def test_a_changed_figure_without_a_record_is_refused_with_the_lines_to_add(tmp_
     with pytest.raises(StaffError) as caught:
         check(data, page(data, figure=NOW))
     message = str(caught.value)
-    assert message.startswith("docs/zh/2024/measures.md, section #dispute-resolution")
+    assert message.startswith(f"docs/zh/{LATEST}/measures.md, section #dispute-resolution")
     official, now = re.search(r"正式文本为“(.*?)”，页面现为“(.*?)”", message).groups()
     assert f"调解成功并达成协议{PUBLISHED}件" in official and f"调解成功并达成协议{NOW}件" in now
     assert f"\ncorrections:\n  - figure: {KEY}\n    published: {PUBLISHED}\n    now: {NOW}\n    date:" in message
@@ -155,13 +159,13 @@ def test_a_changed_word_is_refused_and_passes_once_recorded(tmp_path):
     lines = re.search(r"\ncorrections:\n(.*?)\n  否则", message, re.S).group(0).removesuffix("\n  否则")
     data = load(_with(tmp_path, lines))
     check(data, page(data, figure=PUBLISHED, word="受理"))
-    with pytest.raises(StaffError, match="不在 docs/zh/2024/measures.md"):
+    with pytest.raises(StaffError, match=f"不在 docs/zh/{LATEST}/measures.md"):
         check(data, page(data, figure=PUBLISHED, word="办理"))
 
 
 def _with(tmp_path: Path, lines: str) -> Path:
     """The data file with the lines a message offers, their date filled in as staff would."""
-    return data_file(tmp_path, value=PUBLISHED, corrections="\n" + lines.replace("YYYY-MM-DD", "2025-03-10") + "\n")
+    return data_file(tmp_path, value=PUBLISHED, corrections="\n" + lines.replace("YYYY-MM-DD", str(DECIDED)) + "\n")
 
 
 # --- What readers get -------------------------------------------------------------------------
@@ -176,12 +180,12 @@ def test_notices_go_to_the_pages_concerned_in_both_languages(tmp_path):
             assert notice.followers
         assert notices_for(data, "highlights", lang) == ()
     assert notices_for(data, stem, "zh")[0].decided_by == "泥城镇人民政府"
-    assert notices_for(data, stem, "en")[0].date_text == "10 March 2025"
+    assert notices_for(data, stem, "en")[0].date_text == f"10 March {DECIDED.year}"
 
 
 def test_open_data_carries_the_correction_only_when_there_is_one(tmp_path):
     files = open_data_files(load(data_file(tmp_path, corrections=record())))
-    assert f"{KEY},{REAL.figures[KEY].section},{PUBLISHED},{NOW},2025-03-10" in files["corrections.csv"]
+    assert f"{KEY},{REAL.figures[KEY].section},{PUBLISHED},{NOW},{DECIDED}" in files["corrections.csv"]
     assert '"corrections": [' in files["figures.json"] and '"corrections.csv"' in files["datapackage.json"]
     plain = open_data_files(REAL)
     assert "corrections.csv" not in plain and "corrections" not in plain["figures.json"]
