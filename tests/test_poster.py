@@ -16,7 +16,6 @@ from bs4 import BeautifulSoup
 from mkdocs.theme import Theme
 
 from nicheng_report.errors import StaffError
-from nicheng_report.figures import load_report_data
 from nicheng_report.figures.formatting import format_date, format_figure
 from nicheng_report.figures.schema import Label
 from nicheng_report.languages import AUTHORED, LANGUAGES
@@ -26,8 +25,10 @@ from nicheng_report.poster.layout import INNER, MARGIN, WIDTH, wrap
 from nicheng_report.poster.render import png_of, poster_of
 
 from conftest import ROOT
+from report_data import LATEST, report
 
-DATA = load_report_data(ROOT / "docs" / "data" / "2024.yml")
+DATA = report()
+FOLDER = f"{LATEST}/at-a-glance/"
 CODES = [language.code for language in AUTHORED]   # the 繁體 edition's: tests/test_traditional.py
 
 
@@ -39,10 +40,10 @@ def renderer(lang: str):
 
 
 def files_of(data, lang: str) -> tuple[PosterSlot, str, bytes]:
-    slot = PosterSlot(folder="2024/at-a-glance/")
+    slot = PosterSlot(folder=FOLDER)
     made = dict(poster_files(data, slot, lang=lang, render=renderer(lang)))
-    assert set(made) == {"2024/at-a-glance/poster.svg", "2024/at-a-glance/poster.png"}
-    return slot, made["2024/at-a-glance/poster.svg"], made["2024/at-a-glance/poster.png"]
+    assert set(made) == {FOLDER + "poster.svg", FOLDER + "poster.png"}
+    return slot, made[FOLDER + "poster.svg"], made[FOLDER + "poster.png"]
 
 
 @pytest.fixture(scope="module", params=CODES)
@@ -140,6 +141,7 @@ def test_punctuation_never_begins_a_line():
     lines = wrap("矛盾纠纷调解。" * 20, width=300, size=34, bold=False,
                  measure=lambda text, size, heavy: measure.width(text, size=size))
     assert len(lines) > 3 and not any(line.startswith("。") for line in lines)
+    # An example address (the 2024 report's source_url, a string here): a URL breaks where it must.
     url = wrap("https://www.pudong.gov.cn/zwgk/zwgk_fzzfjs_jdz_ncz_fzzfjs/2024/352/335114.html", width=400, size=28,
                bold=False, measure=lambda text, size, heavy: measure.width(text, size=size))
     assert len(url) > 1 and "".join(url) == "https://www.pudong.gov.cn/zwgk/zwgk_fzzfjs_jdz_ncz_fzzfjs/2024/352/335114.html"
