@@ -45,6 +45,7 @@ def test_an_index_without_han_compounds_is_left_as_it_was():
 def test_the_built_chinese_index_finds_compounds_by_their_parts(site):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["fields"][FIELD] == {"boost": BOOST}
+    # A passage of the 2024 report's text (its words below), fixed as tests/search_queries.yml is.
     section = next(doc for doc in index["docs"] if doc["location"] == "2024/measures/#dispute-resolution")
     assert {"培训", "工作室"} <= set(section[FIELD].split("\u200b"))  # from 业务培训, 文元调解工作室
     assert "业务培训" in section["text"].split("\u200b") and not re.search(r"\u200b培训\u200b", section["text"])

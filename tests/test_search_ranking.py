@@ -73,13 +73,14 @@ def test_each_query_searched_only_its_own_edition(outcomes):
 
 def test_a_part_of_a_compound_finds_the_compound_after_the_word_itself(browser, server):
     """培训 stands alone in two passages, and inside 调解业务培训 in a third, which lunr's
-    prefix match alone never found (nicheng_report.search.parts)."""
-    query = Query(lang="zh", text="培训", first="2024/measures/#enforcement-supervision", held_out=False)
+    prefix match alone never found (nicheng_report.search.parts). The passages are the 2024
+    report's, fixed as the query set tests/search_queries.yml is: a later report has other words."""
+    alone, compound = "2024/measures/#enforcement-supervision", "2024/measures/#dispute-resolution"
+    query = Query(lang="zh", text="培训", first=alone, held_out=False)
     [outcome] = run_queries(browser, server, [query])
     passages = [location for group in outcome.groups for location in group[1:]]
-    assert "2024/measures/#dispute-resolution" in passages, passages
-    whole_word = passages.index("2024/measures/#enforcement-supervision")
-    assert whole_word < passages.index("2024/measures/#dispute-resolution"), passages
+    assert compound in passages, passages
+    assert passages.index(alone) < passages.index(compound), passages
 
 
 def test_every_word_of_a_chinese_query_counts_as_found(browser, server):
