@@ -4,6 +4,7 @@ every build, and clean in Chromium at phone size under the site's nginx and its 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import struct
@@ -12,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, Watch, build_site, copy_project, soup_of
+from conftest import PROJECT, ROOT, Watch, build_site, copy_project, soup_of
+from nicheng_report.figures import format_figure
 from nicheng_report.languages import LANGUAGES
 from nicheng_report.testing import NGINX, start_nginx, stop_nginx
+from report_data import DATA_FILE, LATEST, figure, raw_value, report, shown
 
-FOLDERS = [f"{language.folder}2024/at-a-glance/" for language in LANGUAGES]
+FOLDERS = [f"{language.folder}{LATEST}/at-a-glance/" for language in LANGUAGES]
 
 
 def png_size(png: bytes) -> tuple[int, int]:
@@ -33,9 +36,9 @@ def test_the_page_shows_the_poster_links_the_png_and_keeps_its_text(site: Path, 
     page = soup_of(site / folder / "index.html")
     image = page.select_one("figure.poster img.poster__image")
     assert image["src"] == "poster.svg" and image["width"] == str(width) and image["height"] == str(height)
-    assert len(image["alt"]) > 20 and ("2024" in image["alt"])
+    assert len(image["alt"]) > 20 and str(LATEST) in image["alt"]
     download = page.select_one('figure.poster a[href="poster.png"][download]')
-    assert re.fullmatch(r"\S+2024\S+\.png", download["download"]), download["download"]
+    assert re.fullmatch(rf"\S+{LATEST}\S+\.png", download["download"]), download["download"]
     # the text version stays, after the poster
     assert page.select_one("#glance-mediation") and page.select_one("#glance-charts")
     assert page.select_one("figure.poster").find_next(id="glance-mediation")
@@ -48,22 +51,36 @@ def test_no_template_of_the_poster_is_published(site: Path) -> None:
         sorted(folder + name for folder in FOLDERS for name in ("poster.png", "poster.svg"))
 
 
-def test_a_changed_figure_changes_the_svg_and_the_png_of_both_languages(site: Path, tmp_path: Path) -> None:
-    project = copy_project(ROOT, tmp_path / "project")
-    data = project / "docs" / "data" / "2024.yml"
+CARD = "disclosure.published_items"     # a headline card of the poster that no formula uses
+
+
+def test_a_changed_figure_changes_the_svg_and_the_png_of_every_edition(site: Path, tmp_path: Path) -> None:
+    assert CARD in report().cards
+    published = raw_value(CARD)
+    now = str(int(published) + 1000)
+    project = copy_project(PROJECT, tmp_path / "project")
+    data = project / DATA_FILE
     text = data.read_text(encoding="utf-8")
-    changed = re.sub(r"(  disclosure\.published_items:\n    value: )168\n", r"\g<1>1168\n", text)
+    changed = re.sub(rf"(  {re.escape(CARD)}:\n    value: ){published}\n", rf"\g<1>{now}\n", text)
     assert changed != text
     # Recorded as an official correction: the build refuses a page that differs from the official
-    # text without one (nicheng_report.fidelity).
-    changed += ("\ncorrections:\n  - figure: disclosure.published_items\n    published: 168\n    now: 1168\n"
-                '    date: "2025-03-10"\n    decided_by: {zh: 泥城镇人民政府, en: Nicheng Town People\'s Government}\n'
-                "    reason: {zh: 测试, en: A test}\n")
+    # text without one (nicheng_report.fidelity). Added to the year's list if it has one.
+    record = (f"  - figure: {CARD}\n    published: {published}\n    now: {now}\n"
+              f'    date: "{LATEST + 1}-03-10"\n    decided_by: {{zh: 泥城镇人民政府, en: Nicheng Town People\'s Government}}\n'
+              "    reason: {zh: 测试, en: A test}\n")
+    if "\ncorrections:\n" in changed:
+        changed = changed.replace("\ncorrections:\n", "\ncorrections:\n" + record, 1)
+    else:
+        changed += "\ncorrections:\n" + record
     data.write_text(changed, encoding="utf-8")
     out = build_site(tmp_path / "site", project=project, SITE_CACHE=str(tmp_path / "cache"))
-    for folder, shown in zip(FOLDERS, ["1168", "1,168"]):
+    corrected = dataclasses.replace(figure(CARD), value=type(figure(CARD).value)(now))
+    for language, folder in zip(LANGUAGES, FOLDERS):
+        before, after = shown(CARD, language.content), format_figure(corrected, lang=language.content)
+        assert before != after
         svg = (out / folder / "poster.svg").read_text(encoding="utf-8")
-        assert f">{shown}<" in svg and ">168<" not in svg, folder
+        assert f">{after}<" in svg and f">{before}<" not in svg, folder
+        assert f">{before}<" in (site / folder / "poster.svg").read_text(encoding="utf-8"), folder
         assert (out / folder / "poster.png").read_bytes() != (site / folder / "poster.png").read_bytes()
 
 
@@ -89,6 +106,7 @@ def nginx(site: Path):
     shutil.rmtree(base, ignore_errors=True)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("folder", FOLDERS)
 def test_at_phone_width_the_poster_shows_whole_with_nothing_blocked(browser, nginx: str, folder: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844})
