@@ -24,9 +24,15 @@ from nicheng_report.figures.schema import DataFile
 from report_data import LATEST, NEXT
 
 # The site checks run on the copy: the built site, figures, translation, drafts, glossary and search.
+# Then the 繁體 edition (its twins, figures and notices), the poster from the data and shown with its
+# text version, and the correction notices where (and only where) a correction is recorded: of the
+# slow modules, only the tests that read the session's build (no copies of their own, no browser).
 SITE_CHECKS = ("test_site.py", "test_translation_review.py", "test_parity_notes.py", "test_drafts.py",
                "test_search_terms.py", "test_figures_core.py", "test_figures_loading.py",
-               "test_figures_markers.py", "test_figures_sections.py")
+               "test_figures_markers.py", "test_figures_sections.py", "test_traditional.py", "test_poster.py",
+               "test_poster_site.py::test_the_page_shows_the_poster_links_the_png_and_keeps_its_text",
+               "test_poster_site.py::test_no_template_of_the_poster_is_published",
+               "test_corrections_site.py::test_a_notice_shows_only_where_a_correction_is_recorded")
 # The checks against the official text (docs/data/YEAR.official.zh.txt): a changed figure passes them
 # only with its correction recorded, which the data file accepts once official corrections are in
 # (figures/schema.py's `corrections:`). Until then they are left out of this run (see record_correction).
@@ -187,7 +193,8 @@ def test_the_site_checks_pass_after_the_staff_tasks(tmp_path: Path) -> None:
 READS_THE_REPOSITORY = re.compile(r'ROOT\s*/\s*"docs"|(?:report_years|load_glossary|search_terms|check_all|copy_project)\(ROOT\b')
 
 
-@pytest.mark.parametrize("name", [*SITE_CHECKS, *OFFICIAL_TEXT_CHECKS, "report_data.py"])
+@pytest.mark.parametrize("name", dict.fromkeys(name.partition("::")[0]
+                                               for name in (*SITE_CHECKS, *OFFICIAL_TEXT_CHECKS, "report_data.py")))
 def test_the_site_checks_read_the_project_they_are_given(name: str) -> None:
     source = (ROOT / "tests" / name).read_text(encoding="utf-8")
     found = [source.count("\n", 0, match.start()) + 1 for match in READS_THE_REPOSITORY.finditer(source)]
