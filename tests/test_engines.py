@@ -18,7 +18,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT, build_site, command, copy_project, html_pages, soup_of, tree_digest
+from conftest import PROJECT, ROOT, build_site, command, copy_project, html_pages, soup_of, tree_digest
+from nicheng_report.languages import LANGUAGES
+from report_data import LATEST
+from report_data import PUBLISHED as PUBLISHED_YEARS
 
 ENGINES = ("properdocs", "zensical")
 LEFT_OVER = ("{{", "data-figures-snippet", "<!-- figures:", "report:include", "<!-- glossary")
@@ -98,7 +101,7 @@ def test_each_engine_has_the_default_pages_and_figures(engine_site: tuple[str, P
 
 def test_each_engine_publishes_the_open_data(engine_site: tuple[str, Path], site: Path) -> None:
     engine, other = engine_site
-    data = sorted(path.relative_to(site).as_posix() for path in site.glob("**/2024/data/*") if not path.name.endswith(".gz"))
+    data = sorted(path.relative_to(site).as_posix() for path in site.glob(f"**/{LATEST}/data/*") if not path.name.endswith(".gz"))
     assert data, "the default build publishes no open data"
     for name in data:
         assert (other / name).read_bytes() == (site / name).read_bytes(), f"{engine}: {name}"
@@ -109,7 +112,8 @@ def test_each_engine_publishes_the_posters(engine_site: tuple[str, Path], site: 
     engine, other = engine_site
     posters = sorted(path.relative_to(site).as_posix() for path in site.glob("**/at-a-glance/poster.*")
                      if not path.name.endswith(".gz"))
-    assert len(posters) == 4, posters   # 2024's SVG and PNG in both languages
+    assert posters == sorted(f"{language.folder}{year}/at-a-glance/poster.{kind}" for language in LANGUAGES
+                             for year in PUBLISHED_YEARS for kind in ("png", "svg")), posters   # each year's, each edition's
     for name in posters:
         assert (other / name).is_file(), f"{engine}: {name} is not published"
         assert (other / name).read_bytes() == (site / name).read_bytes(), f"{engine}: {name} differs"
@@ -153,7 +157,7 @@ def test_properdocs_builds_the_same_site_byte_for_byte(built, site: Path) -> Non
 
 MISTAKES = {
     "image without alt text": ("accessibility.md", "\n![](images/plan.svg)\n", "has no alt text"),
-    "unknown figure key": ("2024/measures.md", "\n共 {{ mediation.nonexistent }} 件。\n", "is not a key of the data file"),
+    "unknown figure key": (f"{LATEST}/measures.md", "\n共 {{ mediation.nonexistent }} 件。\n", "is not a key of the data file"),
     "broken link": ("accessibility.md", "\n见[说明](nowhere.md)。\n", "nowhere.md"),
 }
 
@@ -163,7 +167,7 @@ MISTAKES = {
 def test_each_engine_stops_on_the_mistake_and_keeps_the_site(engine: str, mistake: str, tmp_path: Path) -> None:
     if engine != "mkdocs":
         installed(engine)
-    project = copy_project(ROOT, tmp_path / "project")
+    project = copy_project(PROJECT, tmp_path / "project")
     page, planted, said = MISTAKES[mistake]
     (project / "docs/zh/images").mkdir(exist_ok=True)
     (project / "docs/zh/images/plan.svg").write_bytes((ROOT / "overrides/assets/images/favicon.svg").read_bytes())
@@ -183,7 +187,7 @@ def test_each_engine_stops_on_the_mistake_and_keeps_the_site(engine: str, mistak
 
 
 def test_the_engine_and_its_version_are_printed(tmp_path: Path) -> None:
-    project = copy_project(ROOT, tmp_path / "project")
+    project = copy_project(PROJECT, tmp_path / "project")
     (project / ".cache/jinja").mkdir(parents=True)
     (project / ".cache/jinja/kept").write_text("ours", encoding="utf-8")
     env = {key: value for key, value in os.environ.items() if key != "SITE_CACHE"}
@@ -224,12 +228,12 @@ def test_zensical_gives_the_same_addresses_with_site_url(tmp_path: Path) -> None
         if page.endswith("404.html"):
             continue
         assert addresses(zensical / page) == addresses(default / page), page
-    assert ("canonical", url + "en/2024/measures/") in addresses(zensical / "en/2024/measures/index.html")
+    assert ("canonical", url + f"en/{LATEST}/measures/") in addresses(zensical / f"en/{LATEST}/measures/index.html")
 
 
 # --- Official corrections under every engine (tests/test_corrections_site.py for the default) ---
 
-from test_corrections_site import EPOCH, FIGURE, KEY, NOW, PAGE, PUBLISHED, RECORD, figure_values, set_value  # noqa: E402
+from test_corrections_site import DECIDED, EPOCH, FIGURE, KEY, NOW, PAGE, PUBLISHED, RECORD, figure_values, set_value  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -240,7 +244,7 @@ def changed_project(tmp_path_factory: pytest.TempPathFactory):
 
     def make(recorded: bool) -> Path:
         if recorded not in projects:
-            root = copy_project(ROOT, tmp_path_factory.mktemp("recorded" if recorded else "unrecorded") / "project")
+            root = copy_project(PROJECT, tmp_path_factory.mktemp("recorded" if recorded else "unrecorded") / "project")
             set_value(root, NOW, record=RECORD if recorded else "")
             projects[recorded] = root
         return projects[recorded]
@@ -253,20 +257,20 @@ def test_each_engine_shows_a_recorded_correction(engine: str, changed_project, t
     site = build_site(tmp_path / "site", project=changed_project(True), ENGINE=engine, SOURCE_DATE_EPOCH=EPOCH)
     for folder in ("", "en/"):
         assert figure_values(site, folder + PAGE) == [str(NOW)], f"{engine}: {folder}{PAGE}"
-        for url in (PAGE, "2024/", "2024/full/", "2024/figures/"):
+        for url in (PAGE, f"{LATEST}/", f"{LATEST}/full/", f"{LATEST}/figures/"):
             notice = soup_of(site / folder / url / "index.html").select_one("article aside.correction-notice")
             assert notice is not None, f"{engine}: no notice on {folder}{url}"
             assert notice.select("del")[0].get_text().startswith(str(PUBLISHED))
             assert notice.select("ins")[0].get_text().startswith(str(NOW))
-            assert notice.select_one("time")["datetime"] == "2025-03-10"
+            assert notice.select_one("time")["datetime"] == DECIDED
             assert notice.select_one("a")["href"].endswith("#" + FIGURE.heading)
-        assert soup_of(site / folder / "2024/highlights/index.html").select_one(".correction-notice") is None
+        assert soup_of(site / folder / f"{LATEST}/highlights/index.html").select_one(".correction-notice") is None
     zh = soup_of(site / PAGE / "index.html").select_one(".correction-notice").get_text(" ")
     en = soup_of(site / "en" / PAGE / "index.html").select_one(".correction-notice").get_text(" ")
     assert "更正说明" in zh and "泥城镇人民政府" in zh and "经复核" in zh
     assert "Correction" in en and "Nicheng Town People's Government" in en and "counted twice" in en
-    data = site / "2024" / "data"
-    assert f"{KEY},{FIGURE.section},{PUBLISHED},{NOW},2025-03-10" in (data / "corrections.csv").read_text(encoding="utf-8")
+    data = site / str(LATEST) / "data"
+    assert f"{KEY},{FIGURE.section},{PUBLISHED},{NOW},{DECIDED}" in (data / "corrections.csv").read_text(encoding="utf-8")
     row = next(line for line in (data / "figures.csv").read_text(encoding="utf-8").splitlines() if line.startswith(KEY + ","))
     assert f",{NOW},item," in row
     assert unresolved(site) == [], f"{engine}: links to files the site does not have"   # the notices' too
@@ -285,7 +289,7 @@ def test_each_engine_stops_on_an_unrecorded_change(engine: str, changed_project,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH})
     assert result.returncode != 0, f"{engine} published a page that differs from the official text"
     message = result.stderr
-    assert f"docs/zh/2024/{FIGURE.page}.md, section #{FIGURE.heading}" in message, message[-3000:]
+    assert f"docs/zh/{LATEST}/{FIGURE.page}.md, section #{FIGURE.heading}" in message, message[-3000:]
     assert f"corrections:\n  - figure: {KEY}\n    published: {PUBLISHED}\n    now: {NOW}\n" in message
     assert "Traceback" not in message and message.count("页面与正式文本不一致") == 1
     assert tree_digest(site) == before
