@@ -207,3 +207,94 @@ def test_print_shows_the_report_without_navigation_and_with_its_address(browser,
     pdf = tab.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 50_000
     context.close()
+
+
+# --- The header on a phone, in each edition ------------------------------------------------
+# With three editions the header held menu, palette, 长者模式, two edition links and search:
+# 377 px at 360 px wide (the page scrolled sideways, the search button cut off), 377-382 px
+# at 320 px. Below 480 px the edition links now sit behind one button (Material's md-select).
+
+EDITIONS = {"": "zh-CN", "zh-hant/": "zh-Hant", "en/": "en"}
+HEADER_PAGE = "2024/measures/"
+
+
+@pytest.mark.parametrize("width", [320, 360, 390])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_header_fits_a_phone_and_keeps_search_and_every_edition_within_one_tap(browser, server, edition, width,
+                                                                               scheme):
+    context = browser.new_context(viewport={"width": width, "height": 740}, has_touch=True, is_mobile=True,
+                                  color_scheme=scheme)
+    tab = context.new_page()
+    url = server + edition + HEADER_PAGE
+    tab.goto(url)
+    where = f"{edition or 'zh/'}{HEADER_PAGE} at {width} px ({scheme})"
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width, f"{where}: the page scrolls sideways"
+    outside = tab.evaluate("""w => [...document.querySelectorAll('.md-header__inner > *')]
+        .filter(e => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().width > 0)
+        .map(e => [e.className, e.getBoundingClientRect().left, e.getBoundingClientRect().right])
+        .filter(([, l, r]) => l < 0 || r > w + 0.5)""", width)
+    assert not outside, f"{where}: header items outside the screen: {outside}"
+
+    search = tab.locator("label.md-header__button[for='__search']")
+    box = search.bounding_box()
+    assert search.is_visible() and box and box["x"] + box["width"] <= width and box["height"] >= 44, (where, box)
+    search.tap()
+    tab.wait_for_function("document.querySelector('[data-md-toggle=search]').checked")
+    tab.keyboard.press("Escape")
+
+    toggle = tab.locator(".lang-switch__toggle")
+    assert toggle.is_visible(), f"{where}: no language button"
+    assert toggle.get_attribute("aria-label"), f"{where}: the language button has no name"
+    tbox = toggle.bounding_box()
+    assert tbox["width"] >= 44 and tbox["height"] >= 44, (where, tbox)
+    others = [hreflang for prefix, hreflang in EDITIONS.items() if prefix != edition]
+    for hreflang in others:
+        tab.goto(url)
+        tab.locator(".lang-switch__toggle").tap()
+        link = tab.locator(f'a.lang-switch__link[hreflang="{hreflang}"]')
+        link.wait_for(state="visible")
+        tab.wait_for_function("""el => { const r = el.getBoundingClientRect();
+            return getComputedStyle(el.closest('.md-select__inner')).opacity === '1' && r.height >= 44
+                   && r.left >= 0 && r.right <= innerWidth && document.elementFromPoint(
+                      r.left + r.width / 2, r.top + r.height / 2)?.closest('a') === el; }""",
+                              arg=link.element_handle(), timeout=5000)
+        assert link.get_attribute("lang") == hreflang
+        link.tap()
+        target = next(prefix for prefix, code in EDITIONS.items() if code == hreflang)
+        tab.wait_for_url(server + target + HEADER_PAGE)
+        assert tab.locator("html").get_attribute("lang") == hreflang
+    context.close()
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_edition_links_stand_in_a_row_on_wider_screens(browser, server, edition):
+    for width in (480, 768, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        tab = context.new_page()
+        tab.goto(server + edition + HEADER_PAGE)
+        assert tab.evaluate("document.documentElement.scrollWidth") <= width, (edition, width)
+        assert not tab.locator(".lang-switch__toggle").is_visible(), (edition, width)
+        links = tab.locator("a.lang-switch__link")
+        assert links.count() == 2 and all(links.nth(i).is_visible() for i in range(2)), (edition, width)
+        context.close()
+
+
+def test_edition_list_opens_by_keyboard_on_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    tab.goto(server + HEADER_PAGE)
+    tab.locator(".elder-switch__button").focus()
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.classList.contains('lang-switch__toggle')")
+    tab.keyboard.press("Tab")
+    focused = tab.evaluate("[document.activeElement.getAttribute('hreflang'), document.activeElement.className]")
+    assert focused[0] in ("zh-Hant", "en"), focused
+    link = tab.locator(f'a.lang-switch__link[hreflang="{focused[0]}"]')
+    tab.wait_for_function("el => getComputedStyle(el.closest('.md-select__inner')).opacity === '1'",
+                          arg=link.element_handle(), timeout=5000)
+    assert link.is_visible()
+    tab.keyboard.press("Enter")
+    tab.wait_for_url("**/" + HEADER_PAGE)
+    assert tab.locator("html").get_attribute("lang") == focused[0]
+    context.close()
