@@ -34,6 +34,7 @@ from nicheng_report.page_dates import fallback_date, git_dates
 from nicheng_report.paths import cache_folder
 from nicheng_report.poster.files import poster_files
 from nicheng_report.stylesheets import FOLDER, bundle_name, joined
+from nicheng_report.traditional.convert import converter as traditional_converter, load_phrases
 
 from .config import site_config, staged_config, write_config
 from .pages import markdown_converter, page_url, split_front_matter, stage_page
@@ -133,7 +134,7 @@ def corrections_meta(site: ReportSite, src_uri: str, url: str, lang: Language) -
     data = site.years.get(int(first)) if first.isdigit() and rest else None
     if data is None:
         return {}
-    context = page_corrections(data, src_uri, url, lang.code, relative_url=get_relative_url)
+    context = page_corrections(data, src_uri, url, lang.content, relative_url=get_relative_url)
     if "corrections" in context:
         context["corrections"] = json.loads(json.dumps([{**item, "notice": dataclasses.asdict(item["notice"])}
                                                         for item in context["corrections"]]))
@@ -144,10 +145,13 @@ def engine_values(lang: Language, other: Language) -> dict[str, Any]:
     """What the hooks give every template (hooks/i18n.py, csp.py), for templates without them."""
     def plain(each: Language) -> dict[str, str]:
         return {"code": each.code, "folder": each.folder, "hreflang": each.hreflang, "og_locale": each.og_locale,
-                "content": each.content}
+                "content": each.content, "source": each.source}
 
     return {"site_language": plain(lang), "twin_language": plain(other), "original_language": plain(ORIGINAL),
-            "twin_home": twin_url("", lang=lang.code, other=other.code), "content_security_policy": csp.meta()}
+            "twin_home": twin_url("", lang=lang.code, other=other.code), "content_security_policy": csp.meta(),
+            # The language switch: every other edition, in the table's order (hooks/i18n.py's other_languages).
+            "other_languages": [plain(each) for each in LANGUAGES if each != lang],
+            "twin_homes": {each.code: twin_url("", lang=lang.code, other=each.code) for each in LANGUAGES}}
 
 
 def stage_language(root: Path, lang: Language, work: Path) -> Path:
@@ -161,7 +165,7 @@ def stage_language(root: Path, lang: Language, work: Path) -> Path:
     hidden = draft_years(root, every)   # a published build leaves drafts out (as `make build`)
     folder = root / config.get("extra", {}).get("report_years_path", "docs/data")
     years = load_years(folder, root, skip=hidden)
-    site = ReportSite(years, lang.code, drafts=set(), hidden=hidden)
+    site = ReportSite(years, lang.content, drafts=set(), hidden=hidden)   # an edition's figures: its source's
     docs, out = root / lang.docs, work / "docs"
     env = Environment(loader=FileSystemLoader(theme_dirs(root, config)), auto_reload=False)
     template_config = {"theme": {"language": config["theme"]["language"]}, "extra": config.get("extra", {})}
@@ -176,6 +180,9 @@ def stage_language(root: Path, lang: Language, work: Path) -> Path:
     pages = [src_uri for src_uri in pages if not site.hidden_page(src_uri)]
     texts = {src_uri: (docs / src_uri).read_text(encoding="utf-8") for src_uri in pages}
     glossary = load_glossary(root)
+    # An edition converted at build time (繁體): its posters' SVG converted before the PNG is drawn,
+    # as hooks/figures.py does; its pages after Zensical renders them (engines/html_stage.py).
+    convert = traditional_converter(load_phrases(root)) if lang.source else None
 
     for path in docs.rglob("*"):   # images and other files, as they are
         src_uri = path.relative_to(docs).as_posix()
@@ -190,8 +197,8 @@ def stage_language(root: Path, lang: Language, work: Path) -> Path:
 
         for year, slot in sorted(site.posters.items()):
             if slot.poster is None:
-                for path, content in poster_files(site.years[year], slot, lang=lang.code, render=draw,
-                                                  cache=cache_folder(root) / "poster"):
+                for path, content in poster_files(site.years[year], slot, lang=lang.content, render=draw,
+                                                  cache=cache_folder(root) / "poster", convert=convert):
                     (out / path).parent.mkdir(parents=True, exist_ok=True)
                     (out / path).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
 
@@ -200,13 +207,14 @@ def stage_language(root: Path, lang: Language, work: Path) -> Path:
     staged_markdown: dict[str, str] = {}
     for src_uri in pages:
         url = page_url(src_uri)
-        ref = PageRef(src_uri=src_uri, url=url, source=texts[src_uri], lang=lang.code, docs_dir=docs)
+        ref = PageRef(src_uri=src_uri, url=url, source=texts[src_uri], lang=lang.content, docs_dir=docs)
         values = {"last_changed": dates.of_page(src_uri, texts[src_uri], docs_dir=str(docs)),
                   "twin_url": twin_url(url, lang=lang.code, other=other.code),
+                  "twin_urls": {each.code: twin_url(url, lang=lang.code, other=each.code) for each in LANGUAGES},
                   "page_alternates": alternates(config["site_url"], url, lang),
                   **site.jsonld(src_uri, url), **corrections_meta(site, src_uri, url, lang)}
         staged = stage_page(texts[src_uri], ref=ref, read_page=texts.get, exists=lambda target: (docs / target).is_file(), site=site, env=env,
-                            template_config=template_config, glossary_rows=lambda: glossary_rows(glossary, lang.code),
+                            template_config=template_config, glossary_rows=lambda: glossary_rows(glossary, lang.content),
                             converter=converter, others=[Source(f"{lang.docs}/{uri}", texts[uri]) for uri in pages
                                                          if uri != src_uri],
                             meta_values=values, draw_posters=draw_posters)
