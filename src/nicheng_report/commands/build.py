@@ -175,9 +175,7 @@ def build_all(root: Path, out: Path, *, engine: str = DEFAULT) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_abandoned_staging(out.parent)
     # Each language gets its own folder: MkDocs empties its site_dir when it starts.
-    # Zensical runs no hooks, so it cannot build an edition converted by one (繁體).
-    editions = [language for language in LANGUAGES if engine != "zensical" or not language.source]
-    claims = {language: claim_staging(out.parent) for language in editions}
+    claims = {language: claim_staging(out.parent) for language in LANGUAGES}
     staging = claims[ORIGINAL][0]
     try:
         jobs = [(root / language.config, folder) for language, (folder, _) in claims.items()]

@@ -6,7 +6,11 @@ And the links of the article's raw HTML written as MkDocs writes them, the short
 the page's URL: Zensical resolves a relative link in raw HTML from the page's file and writes
 it back from the page's URL through `..` (2024/at-a-glance.md's `at-a-glance/poster.png`
 comes out as `../at-a-glance/poster.png` on 2024/at-a-glance/, where MkDocs has `poster.png`);
-the same file either way, but not the default build's link."""
+the same file either way, but not the default build's link.
+
+And an edition converted at build time (繁體, a `source` in the languages table) converted as
+hooks/traditional.py converts it, page by page with nicheng_report.traditional.html (its
+posters were converted when they were drawn, in the Markdown stage)."""
 
 from __future__ import annotations
 
@@ -15,6 +19,9 @@ import re
 from pathlib import Path
 
 from nicheng_report.language_of_parts import mark_chinese
+from nicheng_report.languages import Language, language
+from nicheng_report.traditional.convert import converter, load_phrases
+from nicheng_report.traditional.html import convert_html
 
 LINK = re.compile(r'(?P<attr>\b(?:href|src)=")(?P<path>(?:\.\./)+[^"#?]*)(?P<rest>[^"]*)"')
 ARTICLE = re.compile(r'(<article class="md-content__inner[^"]*">)(?P<content>.*?)(</article>)', re.DOTALL)
@@ -52,3 +59,15 @@ def shortest_links(site_dir: Path) -> None:
                            match.group("content"))
         if content != match.group("content"):
             path.write_text(text[:match.start("content")] + content + text[match.end("content"):], encoding="utf-8")
+
+
+def convert_edition(site_dir: Path, *, lang: Language, root: Path) -> None:
+    """Every page of `lang`'s site in `site_dir` converted, if `lang` is converted from its
+    source's pages (as hooks/traditional.py's on_post_page and on_post_template do)."""
+    if not lang.source:
+        return
+    convert = converter(load_phrases(root))
+    own, source = (lang.hreflang, lang.hreflang.lower()), language(lang.source).hreflang
+    for path in site_dir.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(convert_html(text, convert=convert, own=own, source=source), encoding="utf-8")

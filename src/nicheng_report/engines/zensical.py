@@ -19,7 +19,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from nicheng_report.engines.html_stage import mark_languages, shortest_links
+from nicheng_report.engines.html_stage import convert_edition, mark_languages, shortest_links
 from nicheng_report.languages import LANGUAGES, Language
 from nicheng_report.prerender.stage import stage_language
 
@@ -62,5 +62,6 @@ def build_with_zensical(root: Path, jobs: list[tuple[Path, Path]]) -> None:
         shutil.rmtree(work)
         shortest_links(site_dir)
         mark_languages(site_dir, lang=lang.code)
+        convert_edition(site_dir, lang=lang, root=root)
     if failed:
         raise Abort("\n".join(failed))
