@@ -119,6 +119,24 @@ def test_each_engine_publishes_the_posters(engine_site: tuple[str, Path], site: 
         assert (other / name).read_bytes() == (site / name).read_bytes(), f"{engine}: {name} differs"
 
 
+def test_each_engine_converts_the_traditional_edition(engine_site: tuple[str, Path], site: Path) -> None:
+    """An edition converted at build time (繁體): each page's language, its notice and nav as the
+    default build's, and no simplified character left in what a reader sees (test_traditional's check)."""
+    from test_traditional import _left_simplified, _visible_texts
+
+    engine, other = engine_site
+    for language in (each for each in LANGUAGES if each.source):
+        edition = [page for page in pages(site) if page.startswith(language.folder)]
+        assert edition, f"the default build has no {language.code} pages"
+        for page in edition:
+            default, theirs = soup_of(site / page), soup_of(other / page)
+            assert theirs.html.get("lang") == default.html.get("lang") == language.hreflang, f"{engine}, {page}"
+            assert ([notice.get_text(" ", strip=True) for notice in theirs.select(".translation-notice")]
+                    == [notice.get_text(" ", strip=True) for notice in default.select(".translation-notice")]), \
+                f"{engine}, {page}: the notice differs"
+            assert not _left_simplified(_visible_texts(other / page, own=language.hreflang)), f"{engine}, {page}"
+
+
 LINKED = (("a", "href"), ("img", "src"), ("link", "href"), ("script", "src"))
 
 
