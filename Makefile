@@ -23,8 +23,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 .DEFAULT_GOAL := help
 
 help:
-	@echo "make serve               preview both languages at http://127.0.0.1:8000/ (live reload)"
-	@echo "make build               build both languages into site/ (site/ is replaced only on success)"
+	@echo "make serve               preview every edition at http://127.0.0.1:8000/ (live reload)"
+	@echo "make build               build every edition into site/ (site/ is replaced only on success)"
 	@echo "                         ENGINE=properdocs or ENGINE=zensical: with that site engine instead of MkDocs"
 	@echo "make test                run every test"
 	@echo "make check               the fast lane: unit tests, the built site, translation parity, lint (under a minute)"
