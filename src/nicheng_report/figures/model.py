@@ -11,8 +11,22 @@ from .schema import ChartSpec, Label, ReportMeta, Text
 __all__ = ["Figure", "Correction", "ReportData"]
 
 
+class InSection:
+    """Something cited at a passage of the report: `section` is page#heading-id."""
+
+    section: str
+
+    @property
+    def page(self) -> str:
+        return self.section.split("#", 1)[0]
+
+    @property
+    def heading(self) -> str:
+        return self.section.split("#", 1)[1]
+
+
 @dataclass(frozen=True)
-class Figure:
+class Figure(InSection):
     key: str
     group: str
     value: Decimal
@@ -36,17 +50,9 @@ class Figure:
         """Id of this figure's row on the key-figures page."""
         return "fig-" + self.key.replace(".", "-").replace("_", "-")
 
-    @property
-    def page(self) -> str:
-        return self.section.split("#", 1)[0]
-
-    @property
-    def heading(self) -> str:
-        return self.section.split("#", 1)[1]
-
 
 @dataclass(frozen=True)
-class Correction:
+class Correction(InSection):
     """An official correction (更正说明): of a figure (`figure` set; `published` and `now` are its
     values) or of a sentence (`figure` None; `published` and `now` are the words)."""
 
@@ -58,14 +64,6 @@ class Correction:
     reason: Text
     figure: str | None = None        # the corrected figure's key
     line: int | None = None          # where it is recorded in the data file
-
-    @property
-    def page(self) -> str:
-        return self.section.split("#", 1)[0]
-
-    @property
-    def heading(self) -> str:
-        return self.section.split("#", 1)[1]
 
 
 @dataclass(frozen=True)
