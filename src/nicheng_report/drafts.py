@@ -15,6 +15,7 @@ published when it is complete.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from datetime import date
@@ -29,6 +30,7 @@ from nicheng_report.paths import data_file
 PREVIEW = "NICHENG_PREVIEW"          # set by `make serve`: drafts are shown, with their banner
 PLACEHOLDERS = ("待填写", "to be filled in")
 STATUSES = ("draft", "published")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 STATUS_LINE = re.compile(r"^(?P<indent>[ \t]+)status:[^\n]*$", re.MULTILINE)
 
 
@@ -37,9 +39,20 @@ def preview() -> bool:
 
 
 def _raw(path: Path) -> dict | None:
-    """The data file as read, or None when it cannot be read (the loader then says why)."""
+    """The data file as read, or None when it cannot be read (the loader then says why).
+    Read only: one parse per version of the file, however many editions and hooks ask."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        stat = path.stat()
+    except OSError:
+        return None
+    return _parsed(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=32)
+def _parsed(path: str, mtime_ns: int, size: int) -> dict | None:
+    # libyaml's parser where PyYAML has it: the data file is parsed in every edition's build.
+    try:
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, yaml.YAMLError):
         return None
     return data if isinstance(data, dict) else None
