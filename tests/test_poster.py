@@ -181,3 +181,20 @@ def test_an_edition_converted_at_build_time_converts_the_poster_too():
                              convert=lambda text: text.replace("调解", "調解")))
     assert "調解" in made["poster.svg"] and "调解" not in made["poster.svg"]
     assert png_size(made["poster.png"])[1] == slot.poster.height
+
+
+def test_the_fonts_widths_kept_in_the_cache_measure_as_the_font_does(tmp_path: Path) -> None:
+    """The advance widths are kept in the poster's cache (reading the .ttc costs every edition's
+    build about 0.15 s): a kept copy measures every text as the font itself, a broken one is read again."""
+    family = "Noto Sans CJK SC"
+    texts = ["泥城镇2024年度法治政府建设情况报告", "Disputes accepted for mediation: 626", "（一）、。“”《》 ½ ㊣ 𠀋"]
+    from_font = metrics.__wrapped__(family, bold=True)
+    metrics.__wrapped__(family, bold=True, cache=tmp_path)           # writes the copy
+    kept = list(tmp_path.glob("metrics-*.json"))
+    assert len(kept) == 1 and kept[0].stat().st_size < 400_000
+    from_copy = metrics.__wrapped__(family, bold=True, cache=tmp_path)
+    assert [from_copy.width(t, size=28) for t in texts] == [from_font.width(t, size=28) for t in texts]
+    kept[0].write_text("{broken", encoding="utf-8")
+    again = metrics.__wrapped__(family, bold=True, cache=tmp_path)
+    assert [again.width(t, size=28) for t in texts] == [from_font.width(t, size=28) for t in texts]
+    assert json.loads(kept[0].read_text(encoding="utf-8"))["units_per_em"] == from_font.units_per_em

@@ -40,7 +40,7 @@ def poster_files(data: ReportData, slot: PosterSlot, *, lang: str, render: Rende
     converter; it applies to the whole SVG before the PNG is drawn from it. The markup is ASCII
     and a converted character is as wide as the original, so the layout holds."""
     strings = json.loads(render("partials/figures/poster-strings.html"))
-    slot.poster = poster_of(data, lang=lang, strings=strings)
+    slot.poster = poster_of(data, lang=lang, strings=strings, cache=cache)
     svg = svg_of(slot.poster, render=lambda **context: render("partials/figures/poster-svg.html", **context))
     if convert is not None:
         svg = convert(svg)

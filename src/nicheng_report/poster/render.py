@@ -25,11 +25,12 @@ from .layout import MARGIN, Poster, poster_layout
 
 __all__ = ["poster_of", "svg_of", "png_of"]
 
-def poster_of(data: ReportData, *, lang: str, strings: Mapping[str, str], font_dir: Path = FONT_DIR) -> Poster:
+def poster_of(data: ReportData, *, lang: str, strings: Mapping[str, str], font_dir: Path = FONT_DIR,
+              cache: Path | None = None) -> Poster:
     family = family_for(language(lang).hreflang)
     return poster_layout(data, lang=lang, family=family, strings=strings,
-                         regular=metrics(family, bold=False, font_dir=font_dir),
-                         bold=metrics(family, bold=True, font_dir=font_dir))
+                         regular=metrics(family, bold=False, font_dir=font_dir, cache=cache),
+                         bold=metrics(family, bold=True, font_dir=font_dir, cache=cache))
 
 
 def svg_of(poster: Poster, *, render: Callable[..., str]) -> str:
