@@ -58,18 +58,18 @@ def figure_values(site: Path, url: str) -> list[str]:
     return [node["value"] for node in soup.select(f'article data.figure:has(a[href$="#{FIGURE.anchor}"])')]
 
 
-def test_a_recorded_correction_changes_the_figure_everywhere_and_tells_readers(tmp_path):
-    root = project(tmp_path)
-    set_value(root, NOW, record=RECORD)
-    site = build_site(tmp_path / "site", project=root, SOURCE_DATE_EPOCH=EPOCH)
+def assert_correction_shown(site: Path, *, engine: str = "") -> None:
+    """The recorded 618 → 617 everywhere a reader meets it, in both languages: the figure, the notice on the
+    corrected page, the year's first, print and key-figures pages (not elsewhere), and the open data."""
     for folder in ("", "en/"):
-        assert figure_values(site, folder + PAGE) == [str(NOW)]
+        assert figure_values(site, folder + PAGE) == [str(NOW)], f"{engine}: {folder}{PAGE}"
         for url in (PAGE, f"{LATEST}/", f"{LATEST}/full/", f"{LATEST}/figures/"):
             notice = soup_of(site / folder / url / "index.html").select_one("article aside.correction-notice")
-            assert notice is not None, folder + url
-            assert [n.get_text() for n in notice.select("del")][0].startswith(str(PUBLISHED))
-            assert [n.get_text() for n in notice.select("ins")][0].startswith(str(NOW))
+            assert notice is not None, f"{engine}: no notice on {folder}{url}"
+            assert notice.select("del")[0].get_text().startswith(str(PUBLISHED))
+            assert notice.select("ins")[0].get_text().startswith(str(NOW))
             assert notice.select_one("time")["datetime"] == DECIDED
+            assert notice.select_one("a")["href"].endswith("#" + FIGURE.heading)
         assert soup_of(site / folder / f"{LATEST}/highlights/index.html").select_one(".correction-notice") is None
     zh = soup_of(site / PAGE / "index.html").select_one(".correction-notice").get_text(" ")
     en = soup_of(site / "en" / PAGE / "index.html").select_one(".correction-notice").get_text(" ")
@@ -80,6 +80,14 @@ def test_a_recorded_correction_changes_the_figure_everywhere_and_tells_readers(t
                if line.startswith(KEY + ","))
     assert f",{NOW},item," in row
     assert f"{KEY},{FIGURE.section},{PUBLISHED},{NOW},{DECIDED}" in (data / "corrections.csv").read_text(encoding="utf-8")
+
+
+def test_a_recorded_correction_changes_the_figure_everywhere_and_tells_readers(tmp_path):
+    root = project(tmp_path)
+    set_value(root, NOW, record=RECORD)
+    site = build_site(tmp_path / "site", project=root, SOURCE_DATE_EPOCH=EPOCH)
+    assert_correction_shown(site)
+    data = site / str(LATEST) / "data"
     assert '"corrections": [' in (data / "figures.json").read_text(encoding="utf-8")
     assert "CorrectionComment" in (site / str(LATEST) / "index.html").read_text(encoding="utf-8")
 

@@ -251,7 +251,7 @@ def test_zensical_gives_the_same_addresses_with_site_url(tmp_path: Path) -> None
 
 # --- Official corrections under every engine (tests/test_corrections_site.py for the default) ---
 
-from test_corrections_site import DECIDED, EPOCH, FIGURE, KEY, NOW, PAGE, PUBLISHED, RECORD, figure_values, set_value  # noqa: E402
+from test_corrections_site import EPOCH, FIGURE, KEY, NOW, PUBLISHED, RECORD, assert_correction_shown, set_value  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -273,24 +273,7 @@ def changed_project(tmp_path_factory: pytest.TempPathFactory):
 def test_each_engine_shows_a_recorded_correction(engine: str, changed_project, tmp_path: Path) -> None:
     installed(engine)
     site = build_site(tmp_path / "site", project=changed_project(True), ENGINE=engine, SOURCE_DATE_EPOCH=EPOCH)
-    for folder in ("", "en/"):
-        assert figure_values(site, folder + PAGE) == [str(NOW)], f"{engine}: {folder}{PAGE}"
-        for url in (PAGE, f"{LATEST}/", f"{LATEST}/full/", f"{LATEST}/figures/"):
-            notice = soup_of(site / folder / url / "index.html").select_one("article aside.correction-notice")
-            assert notice is not None, f"{engine}: no notice on {folder}{url}"
-            assert notice.select("del")[0].get_text().startswith(str(PUBLISHED))
-            assert notice.select("ins")[0].get_text().startswith(str(NOW))
-            assert notice.select_one("time")["datetime"] == DECIDED
-            assert notice.select_one("a")["href"].endswith("#" + FIGURE.heading)
-        assert soup_of(site / folder / f"{LATEST}/highlights/index.html").select_one(".correction-notice") is None
-    zh = soup_of(site / PAGE / "index.html").select_one(".correction-notice").get_text(" ")
-    en = soup_of(site / "en" / PAGE / "index.html").select_one(".correction-notice").get_text(" ")
-    assert "更正说明" in zh and "泥城镇人民政府" in zh and "经复核" in zh
-    assert "Correction" in en and "Nicheng Town People's Government" in en and "counted twice" in en
-    data = site / str(LATEST) / "data"
-    assert f"{KEY},{FIGURE.section},{PUBLISHED},{NOW},{DECIDED}" in (data / "corrections.csv").read_text(encoding="utf-8")
-    row = next(line for line in (data / "figures.csv").read_text(encoding="utf-8").splitlines() if line.startswith(KEY + ","))
-    assert f",{NOW},item," in row
+    assert_correction_shown(site, engine=engine)
     assert unresolved(site) == [], f"{engine}: links to files the site does not have"   # the notices' too
 
 
